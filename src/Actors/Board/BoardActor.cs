@@ -1,0 +1,57 @@
+using System.Collections.Immutable;
+using Akka.Actor;
+using SlotBooking.Actors.Broadcast;
+using SlotBooking.Actors.Domain;
+
+namespace SlotBooking.Actors.Board;
+
+/// <summary>
+/// Holds the current state of every slot as published after each stored change, and answers every read,
+/// so that reads never wake the slot actors. Tells the broadcaster about each change once all slots are known.
+/// </summary>
+public sealed class BoardActor : ReceiveActor
+{
+    private readonly SlotRange _range;
+    private readonly IActorRef _broadcaster;
+    private readonly TimeProvider _clock;
+    private readonly SlotState?[] _slots;
+    private int _known;
+    private int _activeConnections;
+
+    public BoardActor(SlotRange range, IActorRef broadcaster, TimeProvider clock)
+    {
+        _range = range;
+        _broadcaster = broadcaster;
+        _clock = clock;
+        _slots = new SlotState?[range.Count];
+
+        Receive<SlotStateChanged>(OnSlotStateChanged);
+        Receive<ActiveConnectionsChanged>(m => _activeConnections = m.Count);
+        Receive<GetBoard>(_ => Sender.Tell(View()));
+    }
+
+    public static Props Props(SlotRange range, IActorRef broadcaster, TimeProvider clock) =>
+        Akka.Actor.Props.Create(() => new BoardActor(range, broadcaster, clock));
+
+    protected override void PreStart() => _broadcaster.Tell(new ReportConnectionsTo(Self));
+
+    private bool IsReady => _known == _slots.Length;
+
+    private void OnSlotStateChanged(SlotStateChanged change)
+    {
+        var index = change.State.SlotId - _range.First;
+        if (_slots[index] is null) _known++;
+        _slots[index] = change.State;
+        if (IsReady) _broadcaster.Tell(new BoardChanged(KnownSlots(), _clock.GetUtcNow()));
+    }
+
+    private BoardView View() => new(IsReady, KnownSlots(), _activeConnections);
+
+    private ImmutableArray<SlotState> KnownSlots()
+    {
+        var builder = ImmutableArray.CreateBuilder<SlotState>(_known);
+        foreach (var slot in _slots)
+            if (slot is not null) builder.Add(slot);
+        return builder.MoveToImmutable();
+    }
+}

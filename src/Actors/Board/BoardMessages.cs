@@ -1,0 +1,30 @@
+using System.Collections.Immutable;
+using SlotBooking.Actors.Domain;
+
+namespace SlotBooking.Actors.Board;
+
+/// <summary>A slot's state after recovery or after a stored change; sent by the slot to the board.</summary>
+public sealed record SlotStateChanged(SlotState State);
+
+/// <summary>The broadcaster's count of open sessions, reported to the board so that one ask answers every read.</summary>
+public sealed record ActiveConnectionsChanged(int Count);
+
+/// <summary>Asks the board for a <see cref="BoardView"/>.</summary>
+public sealed record GetBoard
+{
+    public static GetBoard Instance { get; } = new();
+    private GetBoard() { }
+}
+
+/// <summary>
+/// Every slot's state, in id order, as of the last stored change. <see cref="IsReady"/> is false until every
+/// slot has recovered and reported; until then <see cref="Slots"/> holds only those that have.
+/// </summary>
+public sealed record BoardView(bool IsReady, ImmutableArray<SlotState> Slots, int ActiveConnections)
+{
+    public int BookedCount => Slots.Count(s => s.IsBooked);
+    public IEnumerable<int> BookedIds => Slots.Where(s => s.IsBooked).Select(s => s.SlotId);
+}
+
+/// <summary>The whole board after a change; sent by the board to the broadcaster.</summary>
+public sealed record BoardChanged(ImmutableArray<SlotState> Slots, DateTimeOffset At);

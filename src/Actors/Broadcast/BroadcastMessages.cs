@@ -1,0 +1,22 @@
+using Akka.Actor;
+
+namespace SlotBooking.Actors.Broadcast;
+
+/// <summary>Adds a session to the audience; it receives the latest <see cref="SlotsUpdatePayload"/> at once and every one after.</summary>
+public sealed record RegisterSession(IActorRef Session);
+
+/// <summary>Asks for the latest <see cref="SlotsUpdatePayload"/> (the answer to a client's <c>get_slots</c>).</summary>
+public sealed record GetLatestSlotsUpdate
+{
+    public static GetLatestSlotsUpdate Instance { get; } = new();
+    private GetLatestSlotsUpdate() { }
+}
+
+/// <summary>Where the broadcaster reports its session count (the board).</summary>
+public sealed record ReportConnectionsTo(IActorRef Listener);
+
+/// <summary>
+/// One serialised <c>slots_update</c> frame. The same bytes go to every session and are never modified;
+/// <see cref="Version"/> grows with each change so a session can tell newer from older.
+/// </summary>
+public sealed record SlotsUpdatePayload(ReadOnlyMemory<byte> Utf8, long Version);

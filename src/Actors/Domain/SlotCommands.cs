@@ -1,0 +1,48 @@
+namespace SlotBooking.Actors.Domain;
+
+/// <summary>
+/// A message addressed to one slot. Routing reads only this, so a cluster shard region can later take
+/// the slot manager's place without changes to the slot actor.
+/// </summary>
+public interface IWithSlotId
+{
+    int SlotId { get; }
+}
+
+/// <summary>A request to change a slot; answered with a <see cref="SlotCommandResult"/> once decided and stored.</summary>
+public interface ISlotCommand : IWithSlotId;
+
+public sealed record BookSlot(int SlotId) : ISlotCommand;
+
+public sealed record CancelSlot(int SlotId) : ISlotCommand;
+
+/// <summary>Asks a slot for its current <see cref="SlotState"/>.</summary>
+public sealed record GetSlotState(int SlotId) : IWithSlotId;
+
+public enum SlotCommandKind
+{
+    Book,
+    Cancel,
+}
+
+public enum SlotOutcome
+{
+    Done,
+    AlreadyBooked,
+    NotBooked,
+    UnknownSlot,
+    StorageFailed,
+}
+
+/// <summary>The answer to an <see cref="ISlotCommand"/>. <see cref="Message"/> is the text shown to clients.</summary>
+public sealed record SlotCommandResult(int SlotId, SlotCommandKind Kind, SlotOutcome Outcome, string Message)
+{
+    public bool Success => Outcome == SlotOutcome.Done;
+
+    public static SlotCommandKind KindOf(ISlotCommand command) => command switch
+    {
+        BookSlot => SlotCommandKind.Book,
+        CancelSlot => SlotCommandKind.Cancel,
+        _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Unknown slot command"),
+    };
+}

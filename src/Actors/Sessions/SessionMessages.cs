@@ -1,0 +1,23 @@
+using System.Net.WebSockets;
+
+namespace SlotBooking.Actors.Sessions;
+
+/// <summary>One complete text frame from the client, as UTF-8.</summary>
+public sealed record InboundFrame(ReadOnlyMemory<byte> Utf8);
+
+/// <summary>The client sent a close frame: answer it and end the session.</summary>
+public sealed record ClientClosed
+{
+    public static ClientClosed Instance { get; } = new();
+    private ClientClosed() { }
+}
+
+/// <summary>The connection broke (no close handshake is possible): end the session.</summary>
+public sealed record ConnectionLost
+{
+    public static ConnectionLost Instance { get; } = new();
+    private ConnectionLost() { }
+}
+
+/// <summary>The server ends the session with a close frame (a protocol violation, a limit, or shutdown).</summary>
+public sealed record CloseSession(WebSocketCloseStatus Status, string Reason);

@@ -1,0 +1,170 @@
+using Akka.Actor;
+using Akka.Event;
+using Akka.Persistence;
+using SlotBooking.Actors.Board;
+using SlotBooking.Actors.Domain;
+
+namespace SlotBooking.Actors.Slots;
+
+/// <summary>
+/// The only place a booking decision for one slot is made. Commands are decided one after another against
+/// the state; the commands that arrive while a write is in flight are decided together, in order, and
+/// written as one atomic batch. Nobody is answered before the batch holding their event is stored, and
+/// a refusal is only given against stored state (or state whose write is in the same batch).
+/// </summary>
+public sealed class SlotActor : ReceivePersistentActor
+{
+    private readonly int _slotId;
+    private readonly SlotActorSettings _settings;
+    private readonly IActorRef _board;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+
+    private readonly List<PendingCommand> _queued = [];
+    private IReadOnlyList<DecidedCommand>? _inFlight;
+    private SlotState _state;
+    private long _lastSnapshotSequenceNr;
+    private bool _stopWhenIdle;
+
+    public SlotActor(int slotId, SlotActorSettings settings, IActorRef board)
+    {
+        _slotId = slotId;
+        _settings = settings;
+        _board = board;
+        _state = SlotState.Free(slotId);
+
+        Recover<SnapshotOffer>(offer =>
+        {
+            _state = (SlotState)offer.Snapshot;
+            _lastSnapshotSequenceNr = offer.Metadata.SequenceNr;
+        });
+        Recover<ISlotEvent>(e => _state = _state.Apply(e));
+        Recover<RecoveryCompleted>(_ =>
+        {
+            _board.Tell(new SlotStateChanged(_state));
+            SetReceiveTimeout(_settings.IdleTimeout);
+        });
+
+        Command<ISlotCommand>(command =>
+        {
+            _queued.Add(new PendingCommand(command, Sender));
+            if (_inFlight is null) DecideAndWriteQueued();
+        });
+        Command<GetSlotState>(_ => Sender.Tell(_state));
+        Command<ReceiveTimeout>(_ =>
+        {
+            if (IsIdle) Context.Parent.Tell(new PassivateSlot(_slotId));
+        });
+        Command<StopSlot>(_ =>
+        {
+            _stopWhenIdle = true;
+            StopIfIdleAndAsked();
+        });
+        Command<SaveSnapshotSuccess>(s => DeleteSnapshots(new SnapshotSelectionCriteria(s.Metadata.SequenceNr - 1)));
+        Command<SaveSnapshotFailure>(f => _log.Warning(f.Cause, "Snapshot of slot {0} at {1} failed; recovery replays more events until the next one", _slotId, f.Metadata.SequenceNr));
+        Command<DeleteSnapshotsSuccess>(_ => { });
+        Command<DeleteSnapshotsFailure>(f => _log.Warning(f.Cause, "Deleting old snapshots of slot {0} failed", _slotId));
+    }
+
+    public static Props Props(int slotId, SlotActorSettings settings, IActorRef board) =>
+        Akka.Actor.Props.Create(() => new SlotActor(slotId, settings, board));
+
+    public static string PersistenceIdFor(int slotId) => $"slot-{slotId}";
+
+    public override string PersistenceId => PersistenceIdFor(_slotId);
+
+    private bool IsIdle => _inFlight is null && _queued.Count == 0;
+
+    private void DecideAndWriteQueued()
+    {
+        var now = _settings.Clock.GetUtcNow();
+        var projected = _state;
+        var decided = new List<DecidedCommand>(_queued.Count);
+        var events = new List<ISlotEvent>(_queued.Count);
+        foreach (var pending in _queued)
+        {
+            var decision = SlotDecider.Decide(projected, pending.Command, now);
+            if (decision.Event is not null)
+            {
+                events.Add(decision.Event);
+                projected = projected.Apply(decision.Event);
+            }
+            decided.Add(new DecidedCommand(pending.ReplyTo, decision.Result));
+        }
+        _queued.Clear();
+
+        if (events.Count == 0)
+        {
+            // Every refusal was decided against stored state: answer now.
+            foreach (var d in decided) d.ReplyTo.Tell(d.Result);
+            StopIfIdleAndAsked();
+            return;
+        }
+
+        _inFlight = decided;
+        PersistAllAsync(events, e => _state = _state.Apply(e));
+        DeferAsync(BatchStored.Instance, _ => OnBatchStored());
+    }
+
+    private void OnBatchStored()
+    {
+        // A rejected batch was already answered in OnPersistRejected.
+        if (_inFlight is null) return;
+        foreach (var d in _inFlight) d.ReplyTo.Tell(d.Result);
+        _inFlight = null;
+        _board.Tell(new SlotStateChanged(_state));
+        SnapshotIfDue();
+
+        if (_queued.Count > 0) DecideAndWriteQueued();
+        else StopIfIdleAndAsked();
+    }
+
+    private void SnapshotIfDue()
+    {
+        if (LastSequenceNr - _lastSnapshotSequenceNr < _settings.SnapshotEvery) return;
+        _lastSnapshotSequenceNr = LastSequenceNr;
+        SaveSnapshot(_state);
+    }
+
+    private void StopIfIdleAndAsked()
+    {
+        if (_stopWhenIdle && IsIdle) Context.Stop(Self);
+    }
+
+    protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)
+    {
+        // The write may or may not have reached the disk; the actor stops and recovers from what was stored
+        // when next needed. Nobody in the batch, nor anyone queued behind it, is told it succeeded.
+        _log.Error(cause, "Storing a batch for slot {0} failed at sequence {1}; the slot restarts from stored state", _slotId, sequenceNr);
+        FailEveryoneWaiting();
+        base.OnPersistFailure(cause, @event, sequenceNr);
+    }
+
+    protected override void OnPersistRejected(Exception cause, object @event, long sequenceNr)
+    {
+        // The journal refused the batch without writing it: state is unchanged and the actor goes on.
+        _log.Error(cause, "The journal rejected a batch for slot {0} at sequence {1}; nothing was stored", _slotId, sequenceNr);
+        if (_inFlight is null) return;
+        foreach (var d in _inFlight) d.ReplyTo.Tell(Failed(d.Result.Kind));
+        _inFlight = null;
+    }
+
+    private void FailEveryoneWaiting()
+    {
+        foreach (var d in _inFlight ?? []) d.ReplyTo.Tell(Failed(d.Result.Kind));
+        foreach (var p in _queued) p.ReplyTo.Tell(Failed(SlotCommandResult.KindOf(p.Command)));
+        _inFlight = null;
+        _queued.Clear();
+    }
+
+    private SlotCommandResult Failed(SlotCommandKind kind) =>
+        new(_slotId, kind, SlotOutcome.StorageFailed, SlotMessages.StorageFailed(_slotId, kind));
+
+    private sealed record PendingCommand(ISlotCommand Command, IActorRef ReplyTo);
+
+    private sealed record DecidedCommand(IActorRef ReplyTo, SlotCommandResult Result);
+
+    private sealed record BatchStored
+    {
+        public static BatchStored Instance { get; } = new();
+    }
+}

@@ -1,0 +1,100 @@
+using Akka.Actor;
+using Akka.Event;
+using SlotBooking.Actors.Domain;
+
+namespace SlotBooking.Actors.Slots;
+
+/// <summary>
+/// Parent of the slot actors: creates a slot on demand, routes every <see cref="IWithSlotId"/> message to it,
+/// and refuses ids outside the range without creating anything. Idle slots are stopped on their request;
+/// messages for a slot that is stopping are held and delivered to its next incarnation, so none is lost.
+/// </summary>
+public sealed class SlotManager : ReceiveActor
+{
+    private readonly SlotRange _range;
+    private readonly SlotActorSettings _settings;
+    private readonly IActorRef _board;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly Dictionary<int, IActorRef> _slots = [];
+    private readonly Dictionary<int, List<(object Message, IActorRef Sender)>> _heldForStoppingSlots = [];
+
+    public SlotManager(SlotRange range, SlotActorSettings settings, IActorRef board)
+    {
+        _range = range;
+        _settings = settings;
+        _board = board;
+
+        Receive<IWithSlotId>(Route);
+        Receive<PassivateSlot>(OnPassivate);
+        Receive<SlotStopped>(OnSlotStopped);
+    }
+
+    public static Props Props(SlotRange range, SlotActorSettings settings, IActorRef board) =>
+        Akka.Actor.Props.Create(() => new SlotManager(range, settings, board));
+
+    /// <summary>Every slot recovers once at start, so the board knows the whole day before the first read.</summary>
+    protected override void PreStart()
+    {
+        foreach (var id in _range.Ids) StartSlot(id);
+    }
+
+    /// <summary>A slot that fails is stopped, not restarted in place: it recovers from stored state on its next message.</summary>
+    protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(_ => Directive.Stop);
+
+    private void Route(IWithSlotId message)
+    {
+        var id = message.SlotId;
+        if (!_range.Contains(id))
+        {
+            RefuseUnknownSlot(message);
+            return;
+        }
+        if (_heldForStoppingSlots.TryGetValue(id, out var held))
+        {
+            held.Add((message, Sender));
+            return;
+        }
+        var slot = _slots.TryGetValue(id, out var existing) ? existing : StartSlot(id);
+        slot.Forward(message);
+    }
+
+    private void RefuseUnknownSlot(IWithSlotId message)
+    {
+        var text = SlotMessages.UnknownSlot(message.SlotId, _range);
+        if (message is ISlotCommand command)
+            Sender.Tell(new SlotCommandResult(message.SlotId, SlotCommandResult.KindOf(command), SlotOutcome.UnknownSlot, text));
+        else
+            Sender.Tell(new Status.Failure(new ArgumentOutOfRangeException(nameof(message), message.SlotId, text)));
+    }
+
+    private void OnPassivate(PassivateSlot request)
+    {
+        if (!_slots.TryGetValue(request.SlotId, out var slot) || _heldForStoppingSlots.ContainsKey(request.SlotId)) return;
+        _heldForStoppingSlots[request.SlotId] = [];
+        slot.Tell(StopSlot.Instance);
+    }
+
+    private void OnSlotStopped(SlotStopped stopped)
+    {
+        _slots.Remove(stopped.SlotId);
+        if (!_heldForStoppingSlots.Remove(stopped.SlotId, out var held))
+        {
+            _log.Warning("Slot {0} stopped unexpectedly; it recovers from stored state on its next message", stopped.SlotId);
+            return;
+        }
+        if (held.Count == 0) return;
+        var slot = StartSlot(stopped.SlotId);
+        foreach (var (message, sender) in held) slot.Tell(message, sender);
+    }
+
+    private IActorRef StartSlot(int id)
+    {
+        // Only called when no incarnation of this slot is alive (its termination has been seen), so the name is free.
+        var slot = Context.ActorOf(SlotActor.Props(id, _settings, _board), $"slot-{id}");
+        Context.WatchWith(slot, new SlotStopped(id));
+        _slots[id] = slot;
+        return slot;
+    }
+
+    private sealed record SlotStopped(int SlotId);
+}

@@ -1,0 +1,57 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace SlotBooking.Host.Configuration;
+
+/// <summary>The <c>SlotBooking</c> configuration section (appsettings.json, <c>--SlotBooking:Key=value</c>, <c>SlotBooking__Key</c>).</summary>
+public sealed class SlotBookingOptions
+{
+    public const string Section = "SlotBooking";
+
+    /// <summary>The SQLite file; relative paths are resolved against the working directory. Folder and file are created on first run.</summary>
+    [Required]
+    public string DatabasePath { get; set; } = "data/slotbooking.db";
+
+    [Range(0, 23)]
+    public int FirstSlot { get; set; } = 3;
+
+    [Range(0, 23)]
+    public int LastSlot { get; set; } = 14;
+
+    /// <summary>SQLite's <c>synchronous</c>: Full survives power loss; Normal (with WAL) survives process crashes and is faster.</summary>
+    public SqliteSynchronous Synchronous { get; set; } = SqliteSynchronous.Full;
+
+    /// <summary>How long a writer waits for SQLite's lock before failing.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>A slot snapshots its state after this many events, bounding what recovery replays.</summary>
+    [Range(1, 1_000_000)]
+    public int SnapshotEvery { get; set; } = 500;
+
+    /// <summary>A slot actor idle this long is stopped; it recovers on its next command.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan SlotIdleTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long an HTTP route waits for an actor's answer.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
+    public TimeSpan AskTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>A client frame larger than this is refused and the socket closed with 1009.</summary>
+    [Range(128, 16 * 1024 * 1024)]
+    public int MaxMessageBytes { get; set; } = 64 * 1024;
+
+    /// <summary>Answers queued for a client that does not read; beyond this it is disconnected with 1008.</summary>
+    [Range(1, 100_000)]
+    public int MaxQueuedResponses { get; set; } = 256;
+
+    /// <summary>Origins allowed by CORS; "*" allows all, as the seed does.</summary>
+    public string[] CorsOrigins { get; set; } = ["*"];
+
+    public string DatabaseFullPath => Path.GetFullPath(DatabasePath);
+}
+
+public enum SqliteSynchronous
+{
+    Full,
+    Normal,
+}

@@ -1,0 +1,50 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using SlotBooking.Actors.Board;
+using SlotBooking.Host.Configuration;
+using SlotBooking.Protocol;
+
+namespace SlotBooking.Host.Http;
+
+/// <summary><c>GET /health</c> on ASP.NET Core's health checks, written in the seed's JSON shape (503 unless healthy).</summary>
+public static class HealthEndpoint
+{
+    private const string SlotsCheck = "slots";
+
+    public static IServiceCollection AddSlotHealthChecks(this IServiceCollection services)
+    {
+        services.AddSingleton<BoardReader>();
+        services.AddHealthChecks().AddCheck<SlotBoardHealthCheck>(SlotsCheck);
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapSlotHealth(this IEndpointRouteBuilder app)
+    {
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteSeedShapeAsync });
+        return app;
+    }
+
+    private static Task WriteSeedShapeAsync(HttpContext context, HealthReport report)
+    {
+        var options = context.RequestServices.GetRequiredService<IOptions<SlotBookingOptions>>().Value;
+        var entry = report.Entries.GetValueOrDefault(SlotsCheck);
+        var view = entry.Data.TryGetValue(SlotBoardHealthCheck.BoardKey, out var value) && value is BoardView v
+            ? v
+            : new BoardView(false, ImmutableArray<SlotBooking.Actors.Domain.SlotState>.Empty, 0);
+        var database = SlotRoutes.DatabaseStatsOf(view, options);
+        var status = report.Status == HealthStatus.Healthy ? "healthy" : entry.Description ?? "unhealthy";
+        var body = new HealthResponse(
+            status,
+            DateTimeOffset.UtcNow,
+            view.ActiveConnections,
+            database.TotalSlots,
+            database.BookedSlots,
+            database.AvailableSlots,
+            database);
+        context.Response.ContentType = "application/json; charset=utf-8";
+        return JsonSerializer.SerializeAsync(context.Response.Body, body, ProtocolJsonContext.Default.HealthResponse, context.RequestAborted);
+    }
+}

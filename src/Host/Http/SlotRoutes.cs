@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using SlotBooking.Actors.Board;
+using SlotBooking.Actors.Domain;
+using SlotBooking.Host.Configuration;
+using SlotBooking.Protocol;
+
+namespace SlotBooking.Host.Http;
+
+/// <summary>The seed's read-only HTTP routes; each is one ask of the board.</summary>
+public static class SlotRoutes
+{
+    public static IEndpointRouteBuilder MapSlotRoutes(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/", GetRoot).WithName("Root").WithSummary("Service information and booked slot ids");
+        app.MapGet("/slots", GetSlots).WithName("Slots").WithSummary("Every slot with its state");
+        app.MapGet("/stats", GetStats).WithName("Stats").WithSummary("Slot and connection counts");
+        return app;
+    }
+
+    private static async Task<Results<JsonHttpResult<RootResponse>, ProblemHttpResult>> GetRoot(BoardReader board, CancellationToken ct)
+    {
+        var view = await board.ReadAsync(ct);
+        if (!view.IsReady) return NotReady();
+        return TypedResults.Json(
+            new RootResponse("Slot Booking API is running", "/slot-booking", view.ActiveConnections, view.BookedIds.ToArray()),
+            ProtocolJsonContext.Default.RootResponse);
+    }
+
+    private static async Task<Results<JsonHttpResult<SlotsData>, ProblemHttpResult>> GetSlots(BoardReader board, CancellationToken ct)
+    {
+        var view = await board.ReadAsync(ct);
+        if (!view.IsReady) return NotReady();
+        return TypedResults.Json(SlotsDataFactory.From(view.Slots), ProtocolJsonContext.Default.SlotsData);
+    }
+
+    private static async Task<Results<JsonHttpResult<StatsResponse>, ProblemHttpResult>> GetStats(
+        BoardReader board, IOptions<SlotBookingOptions> options, CancellationToken ct)
+    {
+        var view = await board.ReadAsync(ct);
+        if (!view.IsReady) return NotReady();
+        var database = DatabaseStatsOf(view, options.Value);
+        return TypedResults.Json(
+            new StatsResponse(
+                database,
+                new WebSocketStats(view.ActiveConnections),
+                new SlotCounts(database.TotalSlots, database.BookedSlots, database.AvailableSlots)),
+            ProtocolJsonContext.Default.StatsResponse);
+    }
+
+    public static DatabaseStats DatabaseStatsOf(BoardView view, SlotBookingOptions options)
+    {
+        var booked = view.BookedCount;
+        var total = options.SlotRange().Count;
+        return new DatabaseStats(total, booked, total - booked, options.DatabasePath);
+    }
+
+    private static ProblemHttpResult NotReady() =>
+        TypedResults.Problem("The slots are still being recovered from storage; try again shortly.", statusCode: StatusCodes.Status503ServiceUnavailable, title: "Starting");
+}

@@ -1,0 +1,3 @@
+using SlotBooking.Host;
+
+await SlotBookingApp.Create(args).RunAsync();

@@ -1,0 +1,36 @@
+using Akka.Hosting;
+using SlotBooking.Host.Configuration;
+using SlotBooking.Host.Http;
+using SlotBooking.Host.Persistence;
+using SlotBooking.Host.WebSockets;
+using SlotBooking.Host.Wiring;
+
+namespace SlotBooking.Host;
+
+/// <summary>The whole service as a table of contents; <c>Program</c> runs it and the tests start it on Kestrel.</summary>
+public static class SlotBookingApp
+{
+    public static WebApplication Create(string[] args)
+    {
+        // Content root is the build output (appsettings.json, hocon/); data paths resolve against the working directory.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+
+        builder.Services.AddSlotBookingOptions();
+        builder.Services.AddSlotCors(builder.Configuration);
+        builder.Services.AddSlotHealthChecks();
+        builder.Services.AddOpenApi();
+        builder.Services.AddAkka("slot-booking", (akka, services) => akka
+            .AddHostLogging()
+            .AddSlotPersistence(services)
+            .AddSlotActors(services));
+
+        var app = builder.Build();
+        app.UseCors();
+        app.UseWebSockets();
+        app.MapOpenApi();
+        app.MapSlotRoutes();
+        app.MapSlotHealth();
+        app.MapSlotBookingSocket();
+        return app;
+    }
+}

@@ -1,0 +1,36 @@
+using Akka.Hosting;
+using SlotBooking.Actors.Board;
+using SlotBooking.Actors.Broadcast;
+using SlotBooking.Actors.Slots;
+using SlotBooking.Host.Configuration;
+
+namespace SlotBooking.Host.Wiring;
+
+public static class ActorsSetup
+{
+    /// <summary>Starts the broadcaster, the board and the slot manager, and registers each for injection.</summary>
+    public static AkkaConfigurationBuilder AddSlotActors(this AkkaConfigurationBuilder akka, IServiceProvider services)
+    {
+        var options = services.GetSlotBookingOptions();
+        var clock = services.GetService<TimeProvider>() ?? TimeProvider.System;
+        var slotSettings = new SlotActorSettings(options.SnapshotEvery, options.SlotIdleTimeout, clock);
+
+        return akka.WithActors((system, registry) =>
+        {
+            var broadcaster = system.ActorOf(BroadcasterActor.Props(), "broadcaster");
+            var board = system.ActorOf(BoardActor.Props(options.SlotRange(), broadcaster, clock), "board");
+            var slots = system.ActorOf(SlotManager.Props(options.SlotRange(), slotSettings, board), "slots");
+            registry.Register<BroadcasterActor>(broadcaster);
+            registry.Register<BoardActor>(board);
+            registry.Register<SlotManager>(slots);
+        });
+    }
+
+    /// <summary>Akka's log goes to the host's logging, so one configuration sets both.</summary>
+    public static AkkaConfigurationBuilder AddHostLogging(this AkkaConfigurationBuilder akka) =>
+        akka.ConfigureLoggers(loggers =>
+        {
+            loggers.ClearLoggers();
+            loggers.AddLoggerFactory();
+        });
+}

@@ -1,0 +1,157 @@
+using System.Text;
+using System.Text.Json;
+
+namespace SlotBooking.Protocol;
+
+/// <summary>
+/// Turns one client frame (UTF-8 JSON) into a <see cref="ClientRequest"/>. It streams over the bytes with
+/// <see cref="Utf8JsonReader"/>, so deep or huge documents are refused without building them in memory,
+/// and every refusal says exactly what was wrong.
+/// </summary>
+public static class ClientRequestParser
+{
+    /// <summary>Deeper documents are refused as invalid JSON; no valid request nests at all.</summary>
+    public const int MaxDepth = 16;
+
+    private const int MaxEchoedLength = 64;
+
+    public static ClientRequest Parse(ReadOnlySpan<byte> utf8)
+    {
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = MaxDepth });
+        try
+        {
+            return ParseDocument(ref reader);
+        }
+        catch (JsonException ex)
+        {
+            return new InvalidRequest($"Invalid JSON: {FirstSentence(ex.Message)}");
+        }
+        catch (InvalidOperationException ex)
+        {
+            // Utf8JsonReader reports invalid UTF-8 inside strings this way.
+            return new InvalidRequest($"Invalid JSON: {FirstSentence(ex.Message)}");
+        }
+    }
+
+    private static ClientRequest ParseDocument(ref Utf8JsonReader reader)
+    {
+        if (!reader.Read())
+            return new InvalidRequest("Invalid JSON: the message is empty");
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            var kind = Describe(reader.TokenType);
+            reader.Skip();
+            ReadToEnd(ref reader);
+            return new InvalidRequest($"Message must be a JSON object, got {kind}");
+        }
+
+        var type = FieldValue<string>.Missing;
+        var slotId = FieldValue<int>.Missing;
+        string? fieldError = null;
+
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("type"u8))
+            {
+                reader.Read();
+                if (type.IsPresent || type.Error is not null) fieldError ??= "Duplicate field 'type'";
+                type = ReadType(ref reader);
+            }
+            else if (reader.ValueTextEquals("slot_id"u8))
+            {
+                reader.Read();
+                if (slotId.IsPresent || slotId.Error is not null) fieldError ??= "Duplicate field 'slot_id'";
+                slotId = ReadSlotId(ref reader);
+            }
+            else
+            {
+                // Unknown fields are ignored, as the seed does; Skip streams over nested values.
+                reader.Read();
+                reader.Skip();
+            }
+        }
+        ReadToEnd(ref reader);
+
+        if (fieldError is not null) return new InvalidRequest(fieldError);
+        if (type.Error is not null) return new InvalidRequest(type.Error);
+        if (!type.IsPresent)
+            return new InvalidRequest(
+                $"Missing 'type' field; expected one of {MessageTypes.BookSlot}, {MessageTypes.CancelSlot}, {MessageTypes.GetSlots}");
+
+        return type.Value switch
+        {
+            MessageTypes.BookSlot => SlotRequest(slotId, "booking", id => new BookSlotRequest(id)),
+            MessageTypes.CancelSlot => SlotRequest(slotId, "cancellation", id => new CancelSlotRequest(id)),
+            MessageTypes.GetSlots => GetSlotsRequest.Instance,
+            _ => new InvalidRequest($"Unknown message type: {Echo(type.Value!)}"),
+        };
+    }
+
+    private static ClientRequest SlotRequest(FieldValue<int> slotId, string requestName, Func<int, ClientRequest> create)
+    {
+        if (slotId.Error is not null) return new InvalidRequest(slotId.Error);
+        if (!slotId.IsPresent) return new InvalidRequest($"Missing slot_id in {requestName} request");
+        return create(slotId.Value);
+    }
+
+    private static FieldValue<string> ReadType(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.String)
+            return FieldValue<string>.Of(reader.GetString()!);
+        var kind = Describe(reader.TokenType);
+        reader.Skip();
+        return FieldValue<string>.Invalid($"Field 'type' must be a string, got {kind}");
+    }
+
+    private static FieldValue<int> ReadSlotId(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.Number)
+        {
+            var kind = Describe(reader.TokenType);
+            reader.Skip();
+            return FieldValue<int>.Invalid($"slot_id must be an integer, got {kind}");
+        }
+
+        var raw = reader.ValueSpan.ToArray(); // a single span: the whole frame is one buffer
+        var text = Echo(Encoding.UTF8.GetString(raw));
+        if (raw.AsSpan().IndexOfAny((byte)'.', (byte)'e', (byte)'E') >= 0)
+            return FieldValue<int>.Invalid($"slot_id must be an integer, got {text}");
+        if (!reader.TryGetInt32(out var value))
+            return FieldValue<int>.Invalid($"slot_id {text} is not a valid slot number");
+        return FieldValue<int>.Of(value);
+    }
+
+    /// <summary>Reads past the top-level value so that trailing garbage is reported as invalid JSON.</summary>
+    private static void ReadToEnd(ref Utf8JsonReader reader)
+    {
+        while (reader.Read()) { }
+    }
+
+    private static string Describe(JsonTokenType token) => token switch
+    {
+        JsonTokenType.StartArray => "an array",
+        JsonTokenType.StartObject => "an object",
+        JsonTokenType.String => "a string",
+        JsonTokenType.Number => "a number",
+        JsonTokenType.True or JsonTokenType.False => "a boolean",
+        JsonTokenType.Null => "null",
+        _ => token.ToString(),
+    };
+
+    private static string Echo(string value) =>
+        value.Length <= MaxEchoedLength ? value : value[..MaxEchoedLength] + "…";
+
+    private static string FirstSentence(string message)
+    {
+        // System.Text.Json appends "LineNumber: 0 | BytePositionInLine: 7." – keep it, it helps; drop the "Path: $" noise.
+        var cleaned = message.Replace(" Path: $ |", "", StringComparison.Ordinal);
+        return cleaned.Length <= 200 ? cleaned : cleaned[..200] + "…";
+    }
+
+    private readonly record struct FieldValue<T>(bool IsPresent, T? Value, string? Error)
+    {
+        public static FieldValue<T> Missing => default;
+        public static FieldValue<T> Of(T value) => new(true, value, null);
+        public static FieldValue<T> Invalid(string error) => new(false, default, error);
+    }
+}

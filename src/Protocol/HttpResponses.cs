@@ -1,0 +1,35 @@
+namespace SlotBooking.Protocol;
+
+/// <summary><c>GET /</c>.</summary>
+public sealed record RootResponse(
+    string Message,
+    string WebsocketEndpoint,
+    int ActiveConnections,
+    IReadOnlyList<int> BookedSlots);
+
+/// <summary>Slot counts plus where they are stored; nested in <c>/health</c> and <c>/stats</c>.</summary>
+public sealed record DatabaseStats(
+    int TotalSlots,
+    int BookedSlots,
+    int AvailableSlots,
+    string DatabasePath);
+
+/// <summary><c>GET /health</c>. <c>status</c> is "healthy", or another word with HTTP 503.</summary>
+public sealed record HealthResponse(
+    string Status,
+    DateTimeOffset Timestamp,
+    int ActiveConnections,
+    int TotalSlots,
+    int BookedSlotsCount,
+    int AvailableSlotsCount,
+    DatabaseStats Database);
+
+public sealed record WebSocketStats(int ActiveConnections);
+
+public sealed record SlotCounts(int Total, int Booked, int Available);
+
+/// <summary><c>GET /stats</c>.</summary>
+public sealed record StatsResponse(
+    DatabaseStats Database,
+    WebSocketStats Websocket,
+    SlotCounts Slots);

@@ -1,0 +1,17 @@
+using System.Text.Json.Serialization;
+
+namespace SlotBooking.Protocol;
+
+/// <summary>Source-generated JSON for every wire and HTTP shape: snake_case names, ISO-8601 timestamps.</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    Converters = [typeof(IsoTimestampConverter)])]
+[JsonSerializable(typeof(SlotsUpdateMessage))]
+[JsonSerializable(typeof(BookingResponse))]
+[JsonSerializable(typeof(CancellationResponse))]
+[JsonSerializable(typeof(ErrorMessage))]
+[JsonSerializable(typeof(SlotsData))]
+[JsonSerializable(typeof(RootResponse))]
+[JsonSerializable(typeof(HealthResponse))]
+[JsonSerializable(typeof(StatsResponse))]
+public sealed partial class ProtocolJsonContext : JsonSerializerContext;
