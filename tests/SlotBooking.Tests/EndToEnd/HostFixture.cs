@@ -1,0 +1,39 @@
+using SlotBooking.TestSupport;
+
+namespace SlotBooking.Tests.EndToEnd;
+
+/// <summary>A running host on a temporary SQLite file of its own, per test (xunit creates one per test via IAsyncLifetime).</summary>
+public abstract class HostTest : IAsyncLifetime
+{
+    private readonly TempDatabase _database = new();
+    private readonly List<SocketClient> _clients = [];
+
+    protected RunningHost Host { get; private set; } = null!;
+
+    protected virtual string[] HostArgs => [];
+
+    public async Task InitializeAsync() => Host = await RunningHost.StartAsync(_database.Path, HostArgs);
+
+    public async Task DisposeAsync()
+    {
+        foreach (var client in _clients) await client.DisposeAsync();
+        await Host.DisposeAsync();
+        _database.Dispose();
+    }
+
+    protected async Task RestartHostAsync()
+    {
+        foreach (var client in _clients) await client.DisposeAsync();
+        _clients.Clear();
+        Host = await Host.RestartAsync();
+    }
+
+    /// <summary>A connected client whose initial <c>slots_update</c> has been read.</summary>
+    protected async Task<SocketClient> ConnectAsync()
+    {
+        var (client, initial) = await SocketClient.ConnectAndReadInitialAsync(Host.WebSocketAddress);
+        Assert.Equal("slots_update", initial.GetProperty("type").GetString());
+        _clients.Add(client);
+        return client;
+    }
+}
