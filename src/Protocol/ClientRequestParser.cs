@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace SlotBooking.Protocol;
 
@@ -17,6 +18,9 @@ public static class ClientRequestParser
 
     public static ClientRequest Parse(ReadOnlySpan<byte> utf8)
     {
+        // The reader does not validate text it skips over, so check the whole frame once (vectorised).
+        if (!Utf8.IsValid(utf8))
+            return new InvalidRequest("Invalid JSON: the message is not valid UTF-8");
         var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = MaxDepth });
         try
         {
@@ -24,11 +28,6 @@ public static class ClientRequestParser
         }
         catch (JsonException ex)
         {
-            return new InvalidRequest($"Invalid JSON: {FirstSentence(ex.Message)}");
-        }
-        catch (InvalidOperationException ex)
-        {
-            // Utf8JsonReader reports invalid UTF-8 inside strings this way.
             return new InvalidRequest($"Invalid JSON: {FirstSentence(ex.Message)}");
         }
     }

@@ -1,0 +1,88 @@
+using System.Collections.Immutable;
+using Akka.Actor;
+using Akka.TestKit.Xunit2;
+using SlotBooking.Actors.Board;
+using SlotBooking.Actors.Broadcast;
+using SlotBooking.Actors.Domain;
+
+namespace SlotBooking.Tests.Actors;
+
+public sealed class BroadcasterSpecs : TestKit
+{
+    private static BoardChanged Change(params SlotState[] slots) => new([.. slots], DateTimeOffset.UtcNow);
+
+    [Fact]
+    public void Delivers_one_payload_to_every_session()
+    {
+        var broadcaster = Sys.ActorOf(BroadcasterActor.Props());
+        var sessions = Enumerable.Range(0, 3).Select(_ => CreateTestProbe()).ToList();
+        foreach (var s in sessions) broadcaster.Tell(new RegisterSession(s.Ref));
+
+        broadcaster.Tell(Change(SlotState.Free(3), new SlotState(4, DateTimeOffset.UtcNow)));
+
+        var payloads = sessions.Select(s => s.ExpectMsg<SlotsUpdatePayload>()).ToList();
+        Assert.All(payloads, p => Assert.Same(payloads[0], p));
+        var json = System.Text.Encoding.UTF8.GetString(payloads[0].Utf8.Span);
+        Assert.Contains("\"type\":\"slots_update\"", json);
+        Assert.Contains("\"booked_slots\":[4]", json);
+    }
+
+    [Fact]
+    public void Forgets_a_terminated_session_and_reports_the_count()
+    {
+        var broadcaster = Sys.ActorOf(BroadcasterActor.Props());
+        var board = CreateTestProbe();
+        broadcaster.Tell(new ReportConnectionsTo(board.Ref));
+        Assert.Equal(0, board.ExpectMsg<ActiveConnectionsChanged>().Count);
+
+        var staying = CreateTestProbe();
+        var leaving = CreateTestProbe();
+        broadcaster.Tell(new RegisterSession(staying.Ref));
+        broadcaster.Tell(new RegisterSession(leaving.Ref));
+        Assert.Equal(1, board.ExpectMsg<ActiveConnectionsChanged>().Count);
+        Assert.Equal(2, board.ExpectMsg<ActiveConnectionsChanged>().Count);
+
+        Sys.Stop(leaving.Ref);
+        Assert.Equal(1, board.ExpectMsg<ActiveConnectionsChanged>().Count);
+
+        broadcaster.Tell(Change(SlotState.Free(3)));
+        staying.ExpectMsg<SlotsUpdatePayload>();
+    }
+
+    [Fact]
+    public void A_session_registering_later_gets_the_latest_state_at_once()
+    {
+        var broadcaster = Sys.ActorOf(BroadcasterActor.Props());
+        broadcaster.Tell(Change(SlotState.Free(3)));
+        broadcaster.Tell(Change(new SlotState(3, DateTimeOffset.UtcNow)));
+
+        var late = CreateTestProbe();
+        broadcaster.Tell(new RegisterSession(late.Ref));
+
+        var payload = late.ExpectMsg<SlotsUpdatePayload>();
+        Assert.Contains("\"booked_slots\":[3]", System.Text.Encoding.UTF8.GetString(payload.Utf8.Span));
+        late.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+    }
+
+    [Fact]
+    public void A_burst_of_changes_is_coalesced_into_the_newest_state()
+    {
+        var broadcaster = Sys.ActorOf(BroadcasterActor.Props());
+        var session = CreateTestProbe();
+        broadcaster.Tell(new RegisterSession(session.Ref));
+
+        var now = DateTimeOffset.UtcNow;
+        for (var i = 0; i < 100; i++)
+            broadcaster.Tell(Change(i % 2 == 0 ? new SlotState(3, now) : SlotState.Free(3)));
+
+        // The last change (i = 99) frees the slot; whatever was skipped, the final payload shows it.
+        SlotsUpdatePayload last;
+        var received = 0;
+        do
+        {
+            last = session.ExpectMsg<SlotsUpdatePayload>();
+            received++;
+        } while (!System.Text.Encoding.UTF8.GetString(last.Utf8.Span).Contains("\"available_slots\":[3]") || received < 1);
+        Assert.True(received < 100, $"expected coalescing, got {received} payloads");
+    }
+}

@@ -1,0 +1,42 @@
+using Akka.Actor;
+using Akka.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using SlotBooking.Host.Configuration;
+using SlotBooking.Host.Persistence;
+
+namespace SlotBooking.Tests.Actors;
+
+/// <summary>
+/// An actor system with the service's real persistence wiring (Akka.Persistence.Sql on a SQLite file), built
+/// through the same extension the host uses, for actor specs. Disposing stops it; a new one can open the same file.
+/// </summary>
+public sealed class PersistentSystem : IDisposable
+{
+    private readonly IHost _host;
+
+    private PersistentSystem(IHost host)
+    {
+        _host = host;
+        System = host.Services.GetRequiredService<ActorSystem>();
+    }
+
+    public ActorSystem System { get; }
+
+    public static PersistentSystem Start(string databasePath)
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
+        builder.Services.AddSlotBookingOptions();
+        builder.Services.Configure<SlotBookingOptions>(o => o.DatabasePath = databasePath);
+        builder.Services.AddAkka("slot-spec", (akka, services) => akka.AddSlotPersistence(services));
+        var host = builder.Build();
+        host.Start();
+        return new PersistentSystem(host);
+    }
+
+    public void Dispose()
+    {
+        _host.StopAsync().GetAwaiter().GetResult();
+        _host.Dispose();
+    }
+}

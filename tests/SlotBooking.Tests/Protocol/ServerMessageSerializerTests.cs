@@ -1,0 +1,39 @@
+using System.Text;
+using System.Text.Json;
+using SlotBooking.Protocol;
+
+namespace SlotBooking.Tests.Protocol;
+
+public sealed class ServerMessageSerializerTests
+{
+    private static JsonElement Json(ServerMessage message) =>
+        JsonDocument.Parse(ServerMessageSerializer.ToUtf8(message)).RootElement;
+
+    [Fact]
+    public void Booking_response_has_the_seed_fields_with_type_first()
+    {
+        var text = Encoding.UTF8.GetString(ServerMessageSerializer.ToUtf8(new BookingResponse(true, "Slot 9 booked successfully", 9)));
+        Assert.Equal("""{"type":"booking_response","success":true,"message":"Slot 9 booked successfully","slot_id":9}""", text);
+    }
+
+    [Fact]
+    public void Cancellation_and_error_use_the_seed_type_names()
+    {
+        Assert.Equal("cancellation_response", Json(new CancellationResponse(false, "no", 4)).GetProperty("type").GetString());
+        var error = Json(new ErrorMessage("Missing slot_id in booking request"));
+        Assert.Equal("error", error.GetProperty("type").GetString());
+        Assert.Equal("Missing slot_id in booking request", error.GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public void Slots_update_uses_snake_case_and_iso_timestamps()
+    {
+        var at = new DateTimeOffset(2025, 7, 28, 10, 30, 0, TimeSpan.Zero).AddTicks(1_234_560);
+        var data = new SlotsData([new SlotView(9, "09:00", "10:00", true, at), new SlotView(10, "10:00", "11:00", false, null)], [10], [9]);
+        var text = Encoding.UTF8.GetString(ServerMessageSerializer.ToUtf8(new SlotsUpdateMessage(data, at)));
+
+        Assert.Equal(
+            """{"type":"slots_update","data":{"slots":[{"id":9,"start_time":"09:00","end_time":"10:00","is_booked":true,"booked_at":"2025-07-28T10:30:00.123456+00:00"},{"id":10,"start_time":"10:00","end_time":"11:00","is_booked":false,"booked_at":null}],"available_slots":[10],"booked_slots":[9]},"timestamp":"2025-07-28T10:30:00.123456+00:00"}""",
+            text);
+    }
+}
