@@ -18,6 +18,8 @@ public static class SlotBookingApp
         builder.Services.AddSlotBookingOptions();
         builder.Services.AddSlotCors(builder.Configuration);
         builder.Services.AddSlotHealthChecks();
+        builder.Services.AddSlotHttpRateLimiting(builder.Configuration);
+        builder.Services.AddSlotBookingSockets();
         builder.Services.AddOpenApi();
         builder.Services.AddAkka("slot-booking", (akka, services) => akka
             .AddHostLogging()
@@ -26,11 +28,11 @@ public static class SlotBookingApp
 
         var app = builder.Build();
         app.UseCors();
-        app.UseWebSockets();
+        app.UseRateLimiter();
         app.MapOpenApi();
         app.MapSlotRoutes();
         app.MapSlotHealth();
-        app.MapSlotBookingSocket();
+        app.UseSlotBookingSockets();
         return app;
     }
 }

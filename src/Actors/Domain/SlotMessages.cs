@@ -10,5 +10,10 @@ public static class SlotMessages
     public static string UnknownSlot(int slotId, SlotRange range) => $"Slot {slotId} does not exist; valid slots are {range}";
 
     public static string StorageFailed(int slotId, SlotCommandKind kind) =>
-        $"Slot {slotId} could not be {(kind == SlotCommandKind.Book ? "booked" : "cancelled")}: the booking store is unavailable, nothing was changed";
+        $"Slot {slotId} could not be {Verb(kind)}: the booking store is unavailable, nothing was changed";
+
+    public static string NotConfirmed(int slotId, SlotCommandKind kind, TimeSpan waited) =>
+        $"Slot {slotId} was not {Verb(kind)}: the booking store did not confirm within {waited.TotalSeconds:0.#} s; the next slots_update shows the slot's state";
+
+    private static string Verb(SlotCommandKind kind) => kind == SlotCommandKind.Book ? "booked" : "cancelled";
 }

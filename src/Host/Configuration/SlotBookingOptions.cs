@@ -44,6 +44,43 @@ public sealed class SlotBookingOptions
     [Range(1, 100_000)]
     public int MaxQueuedResponses { get; set; } = 256;
 
+    /// <summary>A client whose pending send has not completed for this long has stopped reading: it is dropped.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
+    public TimeSpan StallTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>A command its slot has not answered after this long is answered "not confirmed".</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
+    public TimeSpan CommandTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>On shutdown, how long sessions wait for in-flight commands before closing with 1001.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan DrainTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>WebSocket pings are sent this often; a peer that does not answer within <see cref="KeepAliveTimeout"/> is dropped.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "01:00:00")]
+    public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(20);
+
+    [Range(typeof(TimeSpan), "00:00:00.050", "01:00:00")]
+    public TimeSpan KeepAliveTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>Open WebSocket connections beyond this are refused with 503.</summary>
+    [Range(1, 1_000_000)]
+    public int MaxConnections { get; set; } = 20_000;
+
+    /// <summary>Per-connection token bucket for client frames: sustained rate and burst. Excess frames get "rate limit exceeded".</summary>
+    [Range(1, 1_000_000)]
+    public int MessagesPerSecond { get; set; } = 1_000;
+
+    [Range(1, 1_000_000)]
+    public int MessageBurst { get; set; } = 2_000;
+
+    /// <summary>Per-client-address token bucket for the HTTP routes; excess requests get 429.</summary>
+    [Range(1, 1_000_000)]
+    public int HttpRequestsPerSecond { get; set; } = 100;
+
+    [Range(1, 1_000_000)]
+    public int HttpRequestBurst { get; set; } = 200;
+
     /// <summary>Origins allowed by CORS; "*" allows all, as the seed does.</summary>
     public string[] CorsOrigins { get; set; } = ["*"];
 

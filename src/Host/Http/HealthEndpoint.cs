@@ -23,7 +23,8 @@ public static class HealthEndpoint
 
     public static IEndpointRouteBuilder MapSlotHealth(this IEndpointRouteBuilder app)
     {
-        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteSeedShapeAsync });
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteSeedShapeAsync })
+            .RequireRateLimiting(HttpRateLimiting.Policy);
         return app;
     }
 

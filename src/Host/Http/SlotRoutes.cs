@@ -12,9 +12,10 @@ public static class SlotRoutes
 {
     public static IEndpointRouteBuilder MapSlotRoutes(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/", GetRoot).WithName("Root").WithSummary("Service information and booked slot ids");
-        app.MapGet("/slots", GetSlots).WithName("Slots").WithSummary("Every slot with its state");
-        app.MapGet("/stats", GetStats).WithName("Stats").WithSummary("Slot and connection counts");
+        var routes = app.MapGroup("").RequireRateLimiting(HttpRateLimiting.Policy);
+        routes.MapGet("/", GetRoot).WithName("Root").WithSummary("Service information and booked slot ids");
+        routes.MapGet("/slots", GetSlots).WithName("Slots").WithSummary("Every slot with its state");
+        routes.MapGet("/stats", GetStats).WithName("Stats").WithSummary("Slot and connection counts");
         return app;
     }
 

@@ -1,4 +1,3 @@
-using System.Net.WebSockets;
 using Akka.Actor;
 using Akka.Hosting;
 using Microsoft.Extensions.Options;
@@ -17,8 +16,14 @@ public static class SlotBookingSocket
     /// <summary>After the session has sent its close frame, how long the client gets to answer before the socket is dropped.</summary>
     private static readonly TimeSpan CloseHandshakeGrace = TimeSpan.FromSeconds(5);
 
-    public static IEndpointRouteBuilder MapSlotBookingSocket(this IEndpointRouteBuilder app)
+    public static IServiceCollection AddSlotBookingSockets(this IServiceCollection services) =>
+        services.AddSingleton<ConnectionGate>().AddSingleton<FrameRateLimiter>();
+
+    /// <summary>Pings keep idle connections alive through proxies and reveal dead peers, whose sessions then end.</summary>
+    public static WebApplication UseSlotBookingSockets(this WebApplication app)
     {
+        var options = app.Services.GetRequiredService<IOptions<SlotBookingOptions>>().Value;
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = options.KeepAliveInterval, KeepAliveTimeout = options.KeepAliveTimeout });
         app.Map(Path, HandleAsync).WithName("SlotBookingSocket").WithSummary("WebSocket: book_slot, cancel_slot, get_slots");
         return app;
     }
@@ -29,6 +34,8 @@ public static class SlotBookingSocket
         IRequiredActor<SlotManager> slots,
         IRequiredActor<BroadcasterActor> broadcaster,
         IOptions<SlotBookingOptions> options,
+        ConnectionGate gate,
+        FrameRateLimiter rateLimiter,
         IHostApplicationLifetime lifetime)
     {
         if (!context.WebSockets.IsWebSocketRequest)
@@ -37,18 +44,36 @@ public static class SlotBookingSocket
             await context.Response.WriteAsync($"{Path} is a WebSocket endpoint: connect with a WebSocket client.");
             return;
         }
+        if (lifetime.ApplicationStopping.IsCancellationRequested || !gate.TryEnter())
+        {
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            await context.Response.WriteAsync("The server is not accepting more connections right now; try again later.");
+            return;
+        }
 
+        try
+        {
+            await RunSessionAsync(context, system, await slots.GetAsync(), await broadcaster.GetAsync(), options.Value, rateLimiter, lifetime);
+        }
+        finally
+        {
+            gate.Exit();
+        }
+    }
+
+    private static async Task RunSessionAsync(
+        HttpContext context, ActorSystem system, IActorRef slots, IActorRef broadcaster,
+        SlotBookingOptions options, FrameRateLimiter rateLimiter, IHostApplicationLifetime lifetime)
+    {
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
-        var settings = new SessionSettings(options.Value.MaxQueuedResponses);
+        var settings = new SessionSettings(options.MaxQueuedResponses, options.StallTimeout, options.CommandTimeout, options.DrainTimeout);
         var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var session = system.ActorOf(
-            SessionActor.Props(socket, await slots.GetAsync(), await broadcaster.GetAsync(), settings, stopped),
-            $"session-{context.TraceIdentifier.Replace(':', '-')}");
+        var connectionId = context.TraceIdentifier.Replace(':', '-');
+        var session = system.ActorOf(SessionActor.Props(socket, slots, broadcaster, settings, stopped), $"session-{connectionId}");
 
-        await using var onShutdown = lifetime.ApplicationStopping.Register(
-            () => session.Tell(new CloseSession(WebSocketCloseStatus.EndpointUnavailable, "server is shutting down")));
+        await using var onShutdown = lifetime.ApplicationStopping.Register(() => session.Tell(DrainSession.Instance));
 
-        var pump = InboundFramePump.RunAsync(socket, session, options.Value.MaxMessageBytes);
+        var pump = new InboundFramePump(socket, session, connectionId, options.MaxMessageBytes, rateLimiter).RunAsync();
         await stopped.Task;
         if (await Task.WhenAny(pump, Task.Delay(CloseHandshakeGrace)) != pump) socket.Abort();
         await pump;
