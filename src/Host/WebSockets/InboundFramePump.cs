@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Net.WebSockets;
-using System.Text.Unicode;
 using Akka.Actor;
 using SlotBooking.Actors.Sessions;
 
@@ -9,7 +8,8 @@ namespace SlotBooking.Host.WebSockets;
 /// <summary>
 /// Reads client frames off the socket and hands each complete text message to the session actor, after the
 /// connection's rate limit. It never writes to the socket: a protocol violation is reported to the session,
-/// which closes it (1009 too big, 1003 binary, 1007 invalid UTF-8).
+/// which closes it (1009 too big, 1003 binary). Invalid UTF-8 and broken framing are caught by ASP.NET Core's
+/// WebSocket itself, which sends the close frame (1007, 1002) and aborts the connection.
 /// </summary>
 public sealed class InboundFramePump(WebSocket socket, IActorRef session, string connectionId, int maxMessageBytes, FrameRateLimiter rateLimiter)
 {
@@ -26,11 +26,6 @@ public sealed class InboundFramePump(WebSocket socket, IActorRef session, string
                 if (type == WebSocketMessageType.Binary)
                 {
                     session.Tell(new CloseSession(WebSocketCloseStatus.InvalidMessageType, "binary frames are not supported; send JSON text"));
-                    return;
-                }
-                if (!Utf8.IsValid(message.WrittenSpan))
-                {
-                    session.Tell(new CloseSession(WebSocketCloseStatus.InvalidPayloadData, "text frame is not valid UTF-8"));
                     return;
                 }
                 if (!rateLimiter.TryAcquire(connectionId))
