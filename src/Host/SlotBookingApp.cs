@@ -16,6 +16,7 @@ public static class SlotBookingApp
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
         builder.Services.AddSlotBookingOptions();
+        builder.Services.AddSlotStorage();
         builder.Services.AddSlotCors(builder.Configuration);
         builder.Services.AddSlotHealthChecks();
         builder.Services.AddSlotHttpRateLimiting(builder.Configuration);

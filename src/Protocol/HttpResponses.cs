@@ -14,7 +14,10 @@ public sealed record DatabaseStats(
     int AvailableSlots,
     string DatabasePath);
 
-/// <summary><c>GET /health</c>. <c>status</c> is "healthy", or another word with HTTP 503.</summary>
+/// <summary>
+/// <c>GET /health</c>. <c>status</c> is "healthy", or with HTTP 503 "starting", "storage_unavailable" or "unresponsive".
+/// <c>storage_problem</c> (an addition to the seed's shape) is the store's last error while storage is failing, else null.
+/// </summary>
 public sealed record HealthResponse(
     string Status,
     DateTimeOffset Timestamp,
@@ -22,7 +25,8 @@ public sealed record HealthResponse(
     int TotalSlots,
     int BookedSlotsCount,
     int AvailableSlotsCount,
-    DatabaseStats Database);
+    DatabaseStats Database,
+    string? StorageProblem);
 
 public sealed record WebSocketStats(int ActiveConnections);
 

@@ -2,12 +2,14 @@ using System.Collections.Immutable;
 using Akka.Actor;
 using SlotBooking.Actors.Broadcast;
 using SlotBooking.Actors.Domain;
+using SlotBooking.Actors.Storage;
 
 namespace SlotBooking.Actors.Board;
 
 /// <summary>
 /// Holds the current state of every slot as published after each stored change, and answers every read,
 /// so that reads never wake the slot actors. Tells the broadcaster about each change once all slots are known.
+/// Also keeps the latest word on storage health, from failing slots and from the storage probe.
 /// </summary>
 public sealed class BoardActor : ReceiveActor
 {
@@ -17,6 +19,7 @@ public sealed class BoardActor : ReceiveActor
     private readonly SlotState?[] _slots;
     private int _known;
     private int _activeConnections;
+    private string? _storageProblem;
 
     public BoardActor(SlotRange range, IActorRef broadcaster, TimeProvider clock)
     {
@@ -27,6 +30,8 @@ public sealed class BoardActor : ReceiveActor
 
         Receive<SlotStateChanged>(OnSlotStateChanged);
         Receive<ActiveConnectionsChanged>(m => _activeConnections = m.Count);
+        Receive<StorageFailed>(m => _storageProblem = m.Problem);
+        Receive<StorageAvailable>(_ => _storageProblem = null);
         Receive<GetBoard>(_ => Sender.Tell(View()));
     }
 
@@ -45,7 +50,7 @@ public sealed class BoardActor : ReceiveActor
         if (IsReady) _broadcaster.Tell(new BoardChanged(KnownSlots(), _clock.GetUtcNow()));
     }
 
-    private BoardView View() => new(IsReady, KnownSlots(), _activeConnections);
+    private BoardView View() => new(IsReady, KnownSlots(), _activeConnections, _storageProblem);
 
     private ImmutableArray<SlotState> KnownSlots()
     {

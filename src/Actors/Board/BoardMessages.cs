@@ -19,8 +19,9 @@ public sealed record GetBoard
 /// <summary>
 /// Every slot's state, in id order, as of the last stored change. <see cref="IsReady"/> is false until every
 /// slot has recovered and reported; until then <see cref="Slots"/> holds only those that have.
+/// <see cref="StorageProblem"/> is the last storage failure reported, until storage is seen working again.
 /// </summary>
-public sealed record BoardView(bool IsReady, ImmutableArray<SlotState> Slots, int ActiveConnections)
+public sealed record BoardView(bool IsReady, ImmutableArray<SlotState> Slots, int ActiveConnections, string? StorageProblem)
 {
     public int BookedCount => Slots.Count(s => s.IsBooked);
     public IEnumerable<int> BookedIds => Slots.Where(s => s.IsBooked).Select(s => s.SlotId);

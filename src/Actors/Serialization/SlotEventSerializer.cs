@@ -4,11 +4,12 @@ using System.Text.Json.Serialization;
 using Akka.Actor;
 using Akka.Serialization;
 using SlotBooking.Actors.Domain;
+using SlotBooking.Actors.Storage;
 
 namespace SlotBooking.Actors.Serialization;
 
 /// <summary>
-/// Stores slot events and snapshots as JSON under stable, versioned manifests. The journal outlives this
+/// Stores slot events, slot snapshots and storage probes as JSON under stable, versioned manifests. The journal outlives this
 /// code: a manifest is never reused for another shape; a changed shape gets a new "/v2" manifest and the
 /// old one keeps being read.
 /// </summary>
@@ -19,9 +20,10 @@ public sealed class SlotEventSerializer(ExtendedActorSystem system) : Serializer
     public const string SlotBookedV1 = "slot-booked/v1";
     public const string SlotCancelledV1 = "slot-cancelled/v1";
     public const string SlotStateV1 = "slot-state/v1";
+    public const string StorageProbedV1 = "storage-probed/v1";
 
     /// <summary>The types bound to this serializer; the host binds them in its serialization setup.</summary>
-    public static readonly IReadOnlyList<Type> BoundTypes = [typeof(ISlotEvent), typeof(SlotState)];
+    public static readonly IReadOnlyList<Type> BoundTypes = [typeof(ISlotEvent), typeof(SlotState), typeof(StorageProbed)];
 
     public override int Identifier => Id;
 
@@ -30,6 +32,7 @@ public sealed class SlotEventSerializer(ExtendedActorSystem system) : Serializer
         SlotBooked => SlotBookedV1,
         SlotCancelled => SlotCancelledV1,
         SlotState => SlotStateV1,
+        StorageProbed => StorageProbedV1,
         _ => throw new ArgumentException($"Cannot serialize {o.GetType()}", nameof(o)),
     };
 
@@ -38,6 +41,7 @@ public sealed class SlotEventSerializer(ExtendedActorSystem system) : Serializer
         SlotBooked e => JsonSerializer.SerializeToUtf8Bytes(e, PersistedJsonContext.Default.SlotBooked),
         SlotCancelled e => JsonSerializer.SerializeToUtf8Bytes(e, PersistedJsonContext.Default.SlotCancelled),
         SlotState s => JsonSerializer.SerializeToUtf8Bytes(s, PersistedJsonContext.Default.SlotState),
+        StorageProbed p => JsonSerializer.SerializeToUtf8Bytes(p, PersistedJsonContext.Default.StorageProbed),
         _ => throw new ArgumentException($"Cannot serialize {obj.GetType()}", nameof(obj)),
     };
 
@@ -46,6 +50,7 @@ public sealed class SlotEventSerializer(ExtendedActorSystem system) : Serializer
         SlotBookedV1 => Required(JsonSerializer.Deserialize(bytes, PersistedJsonContext.Default.SlotBooked), manifest),
         SlotCancelledV1 => Required(JsonSerializer.Deserialize(bytes, PersistedJsonContext.Default.SlotCancelled), manifest),
         SlotStateV1 => Required(JsonSerializer.Deserialize(bytes, PersistedJsonContext.Default.SlotState), manifest),
+        StorageProbedV1 => Required(JsonSerializer.Deserialize(bytes, PersistedJsonContext.Default.StorageProbed), manifest),
         _ => throw new SerializationException($"Unknown slot event manifest '{manifest}'"),
     };
 
@@ -57,4 +62,5 @@ public sealed class SlotEventSerializer(ExtendedActorSystem system) : Serializer
 [JsonSerializable(typeof(SlotBooked))]
 [JsonSerializable(typeof(SlotCancelled))]
 [JsonSerializable(typeof(SlotState))]
+[JsonSerializable(typeof(StorageProbed))]
 internal sealed partial class PersistedJsonContext : JsonSerializerContext;

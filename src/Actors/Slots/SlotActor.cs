@@ -3,6 +3,7 @@ using Akka.Event;
 using Akka.Persistence;
 using SlotBooking.Actors.Board;
 using SlotBooking.Actors.Domain;
+using SlotBooking.Actors.Storage;
 
 namespace SlotBooking.Actors.Slots;
 
@@ -109,9 +110,10 @@ public sealed class SlotActor : ReceivePersistentActor
     {
         // A rejected batch was already answered in OnPersistRejected.
         if (_inFlight is null) return;
+        // The board first: a client that reads over HTTP right after its answer then sees its own change.
+        _board.Tell(new SlotStateChanged(_state));
         foreach (var d in _inFlight) d.ReplyTo.Tell(d.Result);
         _inFlight = null;
-        _board.Tell(new SlotStateChanged(_state));
         SnapshotIfDue();
 
         if (_queued.Count > 0) DecideAndWriteQueued();
@@ -135,6 +137,7 @@ public sealed class SlotActor : ReceivePersistentActor
         // The write may or may not have reached the disk; the actor stops and recovers from what was stored
         // when next needed. Nobody in the batch, nor anyone queued behind it, is told it succeeded.
         _log.Error(cause, "Storing a batch for slot {0} failed at sequence {1}; the slot restarts from stored state", _slotId, sequenceNr);
+        _board.Tell(new StorageFailed(StorageProblem.Describe(cause)));
         FailEveryoneWaiting();
         base.OnPersistFailure(cause, @event, sequenceNr);
     }
@@ -143,9 +146,17 @@ public sealed class SlotActor : ReceivePersistentActor
     {
         // The journal refused the batch without writing it: state is unchanged and the actor goes on.
         _log.Error(cause, "The journal rejected a batch for slot {0} at sequence {1}; nothing was stored", _slotId, sequenceNr);
+        _board.Tell(new StorageFailed(StorageProblem.Describe(cause)));
         if (_inFlight is null) return;
         foreach (var d in _inFlight) d.ReplyTo.Tell(Failed(d.Result.Kind));
         _inFlight = null;
+    }
+
+    protected override void OnRecoveryFailure(Exception reason, object? message = null)
+    {
+        // Commands held during recovery become dead letters when the actor stops; UndeliveredCommandResponder answers them.
+        _board.Tell(new StorageFailed(StorageProblem.Describe(reason)));
+        base.OnRecoveryFailure(reason, message);
     }
 
     private void FailEveryoneWaiting()

@@ -24,6 +24,10 @@ public sealed class SlotBookingOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>How often a tiny probe write checks that storage works (health reflects it even when nobody books).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "01:00:00")]
+    public TimeSpan StorageProbeInterval { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>A slot snapshots its state after this many events, bounding what recovery replays.</summary>
     [Range(1, 1_000_000)]
     public int SnapshotEvery { get; set; } = 500;

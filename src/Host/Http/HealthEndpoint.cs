@@ -34,7 +34,7 @@ public static class HealthEndpoint
         var entry = report.Entries.GetValueOrDefault(SlotsCheck);
         var view = entry.Data.TryGetValue(SlotBoardHealthCheck.BoardKey, out var value) && value is BoardView v
             ? v
-            : new BoardView(false, ImmutableArray<SlotBooking.Actors.Domain.SlotState>.Empty, 0);
+            : new BoardView(false, ImmutableArray<SlotBooking.Actors.Domain.SlotState>.Empty, 0, null);
         var database = SlotRoutes.DatabaseStatsOf(view, options);
         var status = report.Status == HealthStatus.Healthy ? "healthy" : entry.Description ?? "unhealthy";
         var body = new HealthResponse(
@@ -44,7 +44,8 @@ public static class HealthEndpoint
             database.TotalSlots,
             database.BookedSlots,
             database.AvailableSlots,
-            database);
+            database,
+            view.StorageProblem);
         context.Response.ContentType = "application/json; charset=utf-8";
         return JsonSerializer.SerializeAsync(context.Response.Body, body, ProtocolJsonContext.Default.HealthResponse, context.RequestAborted);
     }

@@ -3,7 +3,7 @@ using SlotBooking.Actors.Board;
 
 namespace SlotBooking.Host.Http;
 
-/// <summary>Healthy when the board answers and every slot has recovered from storage.</summary>
+/// <summary>Healthy when the board answers, every slot has recovered from storage, and storage is working.</summary>
 public sealed class SlotBoardHealthCheck(BoardReader board) : IHealthCheck
 {
     public const string BoardKey = "board";
@@ -20,8 +20,8 @@ public sealed class SlotBoardHealthCheck(BoardReader board) : IHealthCheck
             return HealthCheckResult.Unhealthy("unresponsive", ex);
         }
         var data = new Dictionary<string, object> { [BoardKey] = view };
-        return view.IsReady
-            ? HealthCheckResult.Healthy("healthy", data)
-            : HealthCheckResult.Unhealthy("starting", data: data);
+        if (!view.IsReady) return HealthCheckResult.Unhealthy("starting", data: data);
+        if (view.StorageProblem is not null) return HealthCheckResult.Unhealthy("storage_unavailable", data: data);
+        return HealthCheckResult.Healthy("healthy", data);
     }
 }

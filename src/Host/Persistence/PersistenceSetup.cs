@@ -2,19 +2,21 @@ using Akka.Hosting;
 using Akka.Persistence.Sql.Hosting;
 using LinqToDB;
 using SlotBooking.Actors.Serialization;
-using SlotBooking.Host.Configuration;
 
 namespace SlotBooking.Host.Persistence;
 
 public static class PersistenceSetup
 {
+    public static IServiceCollection AddSlotStorage(this IServiceCollection services) =>
+        services.AddSingleton<SqliteDatabase>();
+
     /// <summary>
     /// Journal and snapshot store through Akka.Persistence.Sql on the SQLite file, with the default table
     /// mapping. Tuning lives in hocon/persistence.conf, prepended because the plugin appends its defaults.
     /// </summary>
     public static AkkaConfigurationBuilder AddSlotPersistence(this AkkaConfigurationBuilder akka, IServiceProvider services)
     {
-        var database = new SqliteDatabase(services.GetSlotBookingOptions());
+        var database = services.GetRequiredService<SqliteDatabase>();
         database.Prepare();
 
         var dataOptions = new DataOptions()

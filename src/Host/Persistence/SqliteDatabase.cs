@@ -1,27 +1,40 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
 using SlotBooking.Host.Configuration;
 
 namespace SlotBooking.Host.Persistence;
 
-/// <summary>The SQLite file behind the journal: created on first run, in WAL mode, with per-connection PRAGMAs.</summary>
-public sealed class SqliteDatabase(SlotBookingOptions options)
+/// <summary>
+/// The SQLite file behind the journal: created on first run, in WAL mode, with per-connection PRAGMAs.
+/// The journal opens a fresh connection by path for every operation and never creates the file, so a file
+/// that is deleted, replaced or unwritable fails the operation (the client is told) instead of writes going
+/// to a ghost; when the file is back, the next operation succeeds. One long-lived keeper connection holds
+/// the WAL open, so that closing the others does not checkpoint and delete it each time.
+/// </summary>
+public sealed class SqliteDatabase(IOptions<SlotBookingOptions> options) : IDisposable
 {
-    public string FullPath { get; } = options.DatabaseFullPath;
+    private readonly SlotBookingOptions _options = options.Value;
+    private SqliteConnection? _keeper;
 
+    public string FullPath { get; } = options.Value.DatabaseFullPath;
+
+    /// <summary>For the journal: no pooling, and an error rather than a new empty file when the file is missing.</summary>
     public string ConnectionString { get; } = new SqliteConnectionStringBuilder
     {
-        DataSource = options.DatabaseFullPath,
-        Pooling = true,
+        DataSource = options.Value.DatabaseFullPath,
+        Mode = SqliteOpenMode.ReadWrite,
+        Pooling = false,
     }.ToString();
 
-    /// <summary>Creates the folder and file and switches the file to WAL (which persists in the file).</summary>
+    /// <summary>Creates the folder and file, switches the file to WAL (which persists in the file) and opens the keeper.</summary>
     public void Prepare()
     {
         Directory.CreateDirectory(Path.GetDirectoryName(FullPath)!);
-        using var connection = new SqliteConnection(ConnectionString);
-        connection.Open();
-        using var command = connection.CreateCommand();
+        var create = new SqliteConnectionStringBuilder { DataSource = FullPath, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false };
+        _keeper = new SqliteConnection(create.ToString());
+        _keeper.Open();
+        using var command = _keeper.CreateCommand();
         command.CommandText = "PRAGMA journal_mode=WAL;";
         var mode = command.ExecuteScalar() as string;
         if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
@@ -33,7 +46,9 @@ public sealed class SqliteDatabase(SlotBookingOptions options)
     {
         using var command = connection.CreateCommand();
         command.CommandText =
-            $"PRAGMA busy_timeout={(int)options.BusyTimeout.TotalMilliseconds}; PRAGMA synchronous={options.Synchronous.ToString().ToUpperInvariant()};";
+            $"PRAGMA busy_timeout={(int)_options.BusyTimeout.TotalMilliseconds}; PRAGMA synchronous={_options.Synchronous.ToString().ToUpperInvariant()};";
         command.ExecuteNonQuery();
     }
+
+    public void Dispose() => _keeper?.Dispose();
 }

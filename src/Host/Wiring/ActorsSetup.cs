@@ -2,13 +2,14 @@ using Akka.Hosting;
 using SlotBooking.Actors.Board;
 using SlotBooking.Actors.Broadcast;
 using SlotBooking.Actors.Slots;
+using SlotBooking.Actors.Storage;
 using SlotBooking.Host.Configuration;
 
 namespace SlotBooking.Host.Wiring;
 
 public static class ActorsSetup
 {
-    /// <summary>Starts the broadcaster, the board and the slot manager, and registers each for injection.</summary>
+    /// <summary>Starts the broadcaster, the board, the slot manager and the storage probe, and registers the first three for injection.</summary>
     public static AkkaConfigurationBuilder AddSlotActors(this AkkaConfigurationBuilder akka, IServiceProvider services)
     {
         var options = services.GetSlotBookingOptions();
@@ -20,6 +21,8 @@ public static class ActorsSetup
             var broadcaster = system.ActorOf(BroadcasterActor.Props(), "broadcaster");
             var board = system.ActorOf(BoardActor.Props(options.SlotRange(), broadcaster, clock), "board");
             var slots = system.ActorOf(SlotManager.Props(options.SlotRange(), slotSettings, board), "slots");
+            system.ActorOf(StorageProbeActor.SupervisedProps(board, options.StorageProbeInterval, clock), "storage-probe");
+            system.ActorOf(UndeliveredCommandResponder.Props(), "undelivered-commands");
             registry.Register<BroadcasterActor>(broadcaster);
             registry.Register<BoardActor>(board);
             registry.Register<SlotManager>(slots);

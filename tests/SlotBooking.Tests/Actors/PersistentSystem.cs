@@ -27,6 +27,7 @@ public sealed class PersistentSystem : IDisposable
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
         builder.Services.AddSlotBookingOptions();
+        builder.Services.AddSlotStorage();
         builder.Services.Configure<SlotBookingOptions>(o => o.DatabasePath = databasePath);
         builder.Services.AddAkka("slot-spec", (akka, services) => akka.AddSlotPersistence(services));
         var host = builder.Build();
