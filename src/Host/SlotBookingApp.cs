@@ -31,6 +31,7 @@ public static class SlotBookingApp
         app.MapSlotRoutes();
         app.MapSlotHealth();
         app.MapSlotBookingSocket();
+        app.MapSlotUi();
         return app;
     }
 }
