@@ -14,6 +14,7 @@ public sealed class ReconnectTests(BrowserFixture browser) : BrowserTest(browser
         var page = await OpenPageAsync();
         await page.BookButton(4).ClickAsync();
         await Expect(page.Answer).ToHaveTextAsync("Slot 4 booked successfully");
+        await Expect(page.CancelButton(4)).ToBeVisibleAsync();
         var bookedAt = await BookedAtLocalAsync(4);
         var updateBeforeRestart = await page.LastUpdate.GetAttributeAsync("datetime");
 

@@ -66,7 +66,12 @@ export class SlotGrid {
     button.className = "slot";
     button.dataset.slotId = String(slotId);
     button.setAttribute("aria-describedby", `slot-${slotId}-state`);
-    button.innerHTML = `<span class="slot-time"></span><span class="slot-state" id="slot-${slotId}-state"></span>`;
+    const time = document.createElement("span");
+    time.className = "slot-time";
+    const state = document.createElement("span");
+    state.className = "slot-state";
+    state.id = `slot-${slotId}-state`;
+    button.append(time, state);
     item.append(button);
     this.#list.append(item);
     this.#buttons.set(slotId, button);
