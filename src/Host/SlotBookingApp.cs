@@ -34,6 +34,7 @@ public static class SlotBookingApp
         app.MapSlotRoutes();
         app.MapSlotHealth();
         app.UseSlotBookingSockets();
+        app.MapSlotUi();
         return app;
     }
 }

@@ -9,7 +9,8 @@ namespace SlotBooking.TestSupport;
 
 /// <summary>
 /// The real service on Kestrel at 127.0.0.1 on a free port, on a given SQLite file. Started in-process with the
-/// same composition as Program; <see cref="RestartAsync"/> stops it and starts a new one on the same file.
+/// same composition as Program; <see cref="RestartAsync"/> stops it and starts a new one on the same file
+/// (on a new port unless asked to keep the old one).
 /// </summary>
 public sealed class RunningHost : IAsyncDisposable
 {
@@ -35,11 +36,14 @@ public sealed class RunningHost : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
 
     /// <param name="extraArgs">More command-line configuration, e.g. <c>--SlotBooking:LastSlot=5</c>.</param>
-    public static async Task<RunningHost> StartAsync(string databasePath, params string[] extraArgs)
+    public static Task<RunningHost> StartAsync(string databasePath, params string[] extraArgs) =>
+        StartOnPortAsync(databasePath, 0, extraArgs);
+
+    private static async Task<RunningHost> StartOnPortAsync(string databasePath, int port, string[] extraArgs)
     {
         string[] args =
         [
-            "--urls=http://127.0.0.1:0",
+            $"--urls=http://127.0.0.1:{port}",
             $"--SlotBooking:DatabasePath={databasePath}",
             "--Logging:LogLevel:Default=Warning",
             .. extraArgs,
@@ -52,10 +56,11 @@ public sealed class RunningHost : IAsyncDisposable
         return host;
     }
 
-    public async Task<RunningHost> RestartAsync()
+    /// <param name="onSamePort">Keep the address, for clients that reconnect by themselves (a browser page); otherwise a new free port.</param>
+    public async Task<RunningHost> RestartAsync(bool onSamePort = false)
     {
         await StopAsync();
-        return await StartAsync(DatabasePath, _extraArgs);
+        return await StartOnPortAsync(DatabasePath, onSamePort ? HttpAddress.Port : 0, _extraArgs);
     }
 
     public async Task StopAsync()

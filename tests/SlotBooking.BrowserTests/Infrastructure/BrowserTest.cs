@@ -1,0 +1,103 @@
+using SlotBooking.TestSupport;
+
+namespace SlotBooking.BrowserTests.Infrastructure;
+
+/// <summary>
+/// A browser test against the real host on a temporary SQLite file of its own. Every page runs in a context of
+/// its own (separate storage, like another person's browser) with a fixed time zone and locale, so "local time"
+/// is known to the test. Uncaught script errors on any page fail the test.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public abstract class BrowserTest(BrowserFixture browser) : IAsyncLifetime
+{
+    /// <summary>UTC+05:30 all year: a half-hour offset with no daylight saving shows any time-zone slip.</summary>
+    public const string TimeZone = "Asia/Kolkata";
+    public static readonly TimeSpan TimeZoneOffset = new(5, 30, 0);
+
+    private readonly TempDatabase _database = new();
+    private readonly List<IBrowserContext> _contexts = [];
+    private readonly List<SocketClient> _sockets = [];
+    private readonly List<string> _pageErrors = [];
+
+    protected RunningHost Host { get; set; } = null!;
+
+    public async Task InitializeAsync() => Host = await RunningHost.StartAsync(_database.Path);
+
+    public async Task DisposeAsync()
+    {
+        foreach (var context in _contexts) await context.CloseAsync();
+        foreach (var socket in _sockets) await socket.DisposeAsync();
+        await Host.DisposeAsync();
+        _database.Dispose();
+        Assert.True(_pageErrors.Count == 0, "Script errors on the page:\n" + string.Join("\n", _pageErrors));
+    }
+
+    /// <summary>A new page in a browser context of its own, not yet navigated; <paramref name="viewport"/> defaults to a desktop window.</summary>
+    protected async Task<BookingPage> NewPageAsync(ViewportSize? viewport = null, bool isMobile = false)
+    {
+        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Host.HttpAddress.ToString(),
+            TimezoneId = TimeZone,
+            Locale = "en-GB",
+            ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 800 },
+            IsMobile = isMobile,
+            HasTouch = isMobile,
+        });
+        _contexts.Add(context);
+        var page = await context.NewPageAsync();
+        page.PageError += (_, error) => { lock (_pageErrors) _pageErrors.Add(error); };
+        return new BookingPage(page);
+    }
+
+    /// <summary>Opens the page and waits until it shows the connected day.</summary>
+    protected async Task<BookingPage> OpenPageAsync()
+    {
+        var page = await NewPageAsync();
+        await page.OpenAsync();
+        return page;
+    }
+
+    /// <summary>Another client on a raw WebSocket (the seed's protocol, no page), its first slots_update read.</summary>
+    protected async Task<SocketClient> ConnectSocketAsync()
+    {
+        var (client, _) = await SocketClient.ConnectAndReadInitialAsync(Host.WebSocketAddress);
+        _sockets.Add(client);
+        return client;
+    }
+
+    /// <summary>Books a slot over a raw WebSocket and checks the server said yes.</summary>
+    protected async Task BookOverSocketAsync(int slotId)
+    {
+        var client = await ConnectSocketAsync();
+        await client.BookAsync(slotId);
+        var answer = await client.ReceiveOfTypeAsync("booking_response");
+        Assert.True(answer.GetProperty("success").GetBoolean(), answer.ToString());
+    }
+
+    /// <summary>When the server stored a slot's booking, as the page should show it: hours and minutes in the page's time zone.</summary>
+    protected async Task<string> BookedAtLocalAsync(int slotId)
+    {
+        // A slot answers its client before the board (behind GET /slots) hears of the change: poll briefly.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (true)
+        {
+            using var slots = System.Text.Json.JsonDocument.Parse(await Host.Http.GetStringAsync("/slots"));
+            var slot = slots.RootElement.GetProperty("slots").EnumerateArray().Single(s => s.GetProperty("id").GetInt32() == slotId);
+            if (slot.GetProperty("booked_at").GetString() is { } text)
+            {
+                var bookedAt = DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+                return bookedAt.ToOffset(TimeZoneOffset).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+            }
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Slot {slotId} is not booked according to GET /slots");
+            await Task.Delay(20);
+        }
+    }
+
+    protected static string ArtifactPath(string fileName)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "artifacts");
+        Directory.CreateDirectory(folder);
+        return Path.Combine(folder, fileName);
+    }
+}
