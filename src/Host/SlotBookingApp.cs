@@ -23,7 +23,7 @@ public static class SlotBookingApp
         builder.Services.AddSlotBookingSockets();
         builder.Services.AddOpenApi();
         builder.Services.AddAkka("slot-booking", (akka, services) => akka
-            .AddHostLogging()
+            .AddHostLogging(services)
             .AddSlotPersistence(services)
             .AddSlotActors(services));
 

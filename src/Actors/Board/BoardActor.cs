@@ -45,6 +45,8 @@ public sealed class BoardActor : ReceiveActor
     private void OnSlotStateChanged(SlotStateChanged change)
     {
         var index = change.State.SlotId - _range.First;
+        // A slot that restarts (after passivation or a storage failure) reports its unchanged state: nothing to broadcast.
+        if (_slots[index] == change.State) return;
         if (_slots[index] is null) _known++;
         _slots[index] = change.State;
         if (IsReady) _broadcaster.Tell(new BoardChanged(KnownSlots(), _clock.GetUtcNow()));

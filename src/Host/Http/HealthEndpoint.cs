@@ -23,7 +23,9 @@ public static class HealthEndpoint
 
     public static IEndpointRouteBuilder MapSlotHealth(this IEndpointRouteBuilder app)
     {
-        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteSeedShapeAsync })
+        var options = new HealthCheckOptions { ResponseWriter = WriteSeedShapeAsync };
+        options.ResultStatusCodes[HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable;
+        app.MapHealthChecks("/health", options)
             .RequireRateLimiting(HttpRateLimiting.Policy);
         return app;
     }

@@ -20,7 +20,8 @@ public sealed class SlotBoardHealthCheck(BoardReader board) : IHealthCheck
             return HealthCheckResult.Unhealthy("unresponsive", ex);
         }
         var data = new Dictionary<string, object> { [BoardKey] = view };
-        if (!view.IsReady) return HealthCheckResult.Unhealthy("starting", data: data);
+        // Starting is expected, not a failure: Degraded (logged as a warning), still answered with 503.
+        if (!view.IsReady) return HealthCheckResult.Degraded("starting", data: data);
         if (view.StorageProblem is not null) return HealthCheckResult.Unhealthy("storage_unavailable", data: data);
         return HealthCheckResult.Healthy("healthy", data);
     }

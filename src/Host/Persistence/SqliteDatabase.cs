@@ -25,6 +25,8 @@ public sealed class SqliteDatabase(IOptions<SlotBookingOptions> options) : IDisp
         DataSource = options.Value.DatabaseFullPath,
         Mode = SqliteOpenMode.ReadWrite,
         Pooling = false,
+        // Microsoft.Data.Sqlite retries a busy database itself until this many seconds pass, whatever busy_timeout says.
+        DefaultTimeout = Math.Max(1, (int)Math.Ceiling(options.Value.BusyTimeout.TotalSeconds)),
     }.ToString();
 
     /// <summary>Creates the folder and file, switches the file to WAL (which persists in the file) and opens the keeper.</summary>

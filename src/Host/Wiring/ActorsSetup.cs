@@ -29,11 +29,27 @@ public static class ActorsSetup
         });
     }
 
-    /// <summary>Akka's log goes to the host's logging, so one configuration sets both.</summary>
-    public static AkkaConfigurationBuilder AddHostLogging(this AkkaConfigurationBuilder akka) =>
-        akka.ConfigureLoggers(loggers =>
+    /// <summary>
+    /// Akka's log goes to the host's logging at the host's level (<c>Logging:LogLevel:Akka</c>, else
+    /// <c>Logging:LogLevel:Default</c>), so one configuration sets both.
+    /// </summary>
+    public static AkkaConfigurationBuilder AddHostLogging(this AkkaConfigurationBuilder akka, IServiceProvider services)
+    {
+        var configuration = services.GetRequiredService<IConfiguration>();
+        var level = configuration.GetValue<LogLevel?>("Logging:LogLevel:Akka")
+                    ?? configuration.GetValue<LogLevel?>("Logging:LogLevel:Default")
+                    ?? LogLevel.Information;
+        return akka.ConfigureLoggers(loggers =>
         {
+            loggers.LogLevel = level switch
+            {
+                LogLevel.Trace or LogLevel.Debug => Akka.Event.LogLevel.DebugLevel,
+                LogLevel.Information => Akka.Event.LogLevel.InfoLevel,
+                LogLevel.Warning => Akka.Event.LogLevel.WarningLevel,
+                _ => Akka.Event.LogLevel.ErrorLevel,
+            };
             loggers.ClearLoggers();
             loggers.AddLoggerFactory();
         });
+    }
 }
