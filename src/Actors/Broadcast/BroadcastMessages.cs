@@ -5,13 +5,6 @@ namespace SlotBooking.Actors.Broadcast;
 /// <summary>Adds a session to the audience; it receives the latest <see cref="SlotsUpdatePayload"/> at once and every one after.</summary>
 public sealed record RegisterSession(IActorRef Session);
 
-/// <summary>Asks for the latest <see cref="SlotsUpdatePayload"/> (the answer to a client's <c>get_slots</c>).</summary>
-public sealed record GetLatestSlotsUpdate
-{
-    public static GetLatestSlotsUpdate Instance { get; } = new();
-    private GetLatestSlotsUpdate() { }
-}
-
 /// <summary>Where the broadcaster reports its session count (the board).</summary>
 public sealed record ReportConnectionsTo(IActorRef Listener);
 

@@ -31,11 +31,6 @@ public sealed class BroadcasterActor : ReceiveActor
         });
         Receive<BoardChanged>(OnBoardChanged);
         Receive<PublishLatest>(_ => Publish());
-        Receive<GetLatestSlotsUpdate>(_ =>
-        {
-            // Before the first board state exists, registered sessions get it when it comes.
-            if (_latest is not null) Sender.Tell(_latest);
-        });
     }
 
     public static Props Props() => Akka.Actor.Props.Create(() => new BroadcasterActor());

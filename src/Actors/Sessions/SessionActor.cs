@@ -10,9 +10,10 @@ namespace SlotBooking.Actors.Sessions;
 
 /// <summary>
 /// One per WebSocket connection, and the only writer to its socket. Parses client frames, sends commands to
-/// the slots and queues the answers; at most one send is in flight. An unsent <c>slots_update</c> is replaced
-/// by a newer one, so a slow reader skips to the newest state instead of piling up old ones. A client that
-/// stops reading is dropped; a command its slot never answers is answered "not confirmed".
+/// the slots, and answers every request in the order it arrived; at most one send is in flight. Broadcast
+/// <c>slots_update</c>s go between answers, and an unsent one is replaced by a newer one, so a slow reader
+/// skips to the newest state instead of piling up old ones. A client that stops reading is dropped; a command
+/// its slot never answers is answered "not confirmed".
 /// </summary>
 public sealed class SessionActor : ReceiveActor, IWithTimers
 {
@@ -23,9 +24,9 @@ public sealed class SessionActor : ReceiveActor, IWithTimers
     private readonly TaskCompletionSource _stopped;
     private readonly ILoggingAdapter _log = Context.GetLogger();
 
-    // Outbound frames in order; a null entry marks where the newest slots_update goes.
+    private readonly OrderedReplies _replies = new();
+    // Frames ready to send, in order; a null entry marks where the newest broadcast slots_update goes.
     private readonly Queue<ReadOnlyMemory<byte>?> _outbound = new();
-    private readonly PendingCommands _pending = new();
     private ReadOnlyMemory<byte> _newestUpdate;
     private long _newestUpdateVersion;
     private bool _updateQueued;
@@ -44,7 +45,7 @@ public sealed class SessionActor : ReceiveActor, IWithTimers
         _stopped = stopped;
 
         Receive<InboundFrame>(OnInboundFrame);
-        Receive<FrameRateLimited>(m => EnqueueResponse(new ErrorMessage(m.Reason)));
+        Receive<FrameRateLimited>(m => AcceptRequest(() => _replies.AddReady(Render(new ErrorMessage(m.Reason)))));
         Receive<SlotCommandResult>(OnCommandResult);
         Receive<SlotsUpdatePayload>(OnSlotsUpdate);
         Receive<SendCompleted>(_ =>
@@ -74,38 +75,58 @@ public sealed class SessionActor : ReceiveActor, IWithTimers
 
     private static CloseSession ShutdownClose { get; } = new(WebSocketCloseStatus.EndpointUnavailable, "server is shutting down");
 
+    private static readonly ErrorMessage ShuttingDown = new("The server is shutting down; this request was not processed. Reconnect shortly.");
+
     protected override void PreStart() => _broadcaster.Tell(new RegisterSession(Self));
 
     protected override void PostStop() => _stopped.TrySetResult();
 
     private void OnInboundFrame(InboundFrame frame)
     {
-        if (_closing is not null) return;
         if (_draining)
         {
-            EnqueueResponse(new ErrorMessage("The server is shutting down; this request was not processed. Reconnect shortly."));
+            AcceptRequest(() => _replies.AddReady(Render(ShuttingDown)));
             return;
         }
-        switch (ClientRequestParser.Parse(frame.Utf8.Span))
+        AcceptRequest(() =>
         {
-            case BookSlotRequest r:
-                SendCommand(new BookSlot(r.SlotId));
-                break;
-            case CancelSlotRequest r:
-                SendCommand(new CancelSlot(r.SlotId));
-                break;
-            case GetSlotsRequest:
-                _broadcaster.Tell(GetLatestSlotsUpdate.Instance);
-                break;
-            case InvalidRequest r:
-                EnqueueResponse(new ErrorMessage(r.Message));
-                break;
+            switch (ClientRequestParser.Parse(frame.Utf8.Span))
+            {
+                case BookSlotRequest r:
+                    SendCommand(new BookSlot(r.SlotId));
+                    break;
+                case CancelSlotRequest r:
+                    SendCommand(new CancelSlot(r.SlotId));
+                    break;
+                case GetSlotsRequest when _newestUpdateVersion > 0:
+                    _replies.AddReady(_newestUpdate);
+                    break;
+                case GetSlotsRequest:
+                    _replies.AddSlotsRequest(); // answered by the first slots_update, which registration guarantees
+                    break;
+                case InvalidRequest r:
+                    _replies.AddReady(Render(new ErrorMessage(r.Message)));
+                    break;
+            }
+        });
+    }
+
+    /// <summary>Takes a request unless the client already has too many unanswered or unsent; a client that never reads is closed.</summary>
+    private void AcceptRequest(Action addReply)
+    {
+        if (_closing is not null) return;
+        if (_replies.Count + _queuedResponses >= _settings.MaxQueuedResponses)
+        {
+            BeginClose(new CloseSession(WebSocketCloseStatus.PolicyViolation, "client is not reading its messages"));
+            return;
         }
+        addReply();
+        SendReadyReplies();
     }
 
     private void SendCommand(ISlotCommand command)
     {
-        _pending.Add(command, Stopwatch.GetTimestamp());
+        _replies.AddCommand(command, Stopwatch.GetTimestamp());
         _slots.Tell(command);
         StartWatching();
     }
@@ -113,9 +134,8 @@ public sealed class SessionActor : ReceiveActor, IWithTimers
     private void OnCommandResult(SlotCommandResult result)
     {
         // An answer for a command already reported as not confirmed is dropped; the slots_update tells the outcome.
-        if (!_pending.Settle(result)) return;
-        EnqueueResponse(ResponseTo(result.Kind, result.Success, result.Message, result.SlotId));
-        CloseIfDrained();
+        if (!_replies.FillCommand(result, () => Render(ResponseTo(result.Kind, result.Success, result.Message, result.SlotId)))) return;
+        SendReadyReplies();
     }
 
     private static ServerMessage ResponseTo(SlotCommandKind kind, bool success, string message, int slotId) =>
@@ -123,33 +143,29 @@ public sealed class SessionActor : ReceiveActor, IWithTimers
             ? new BookingResponse(success, message, slotId)
             : new CancellationResponse(success, message, slotId);
 
+    private static ReadOnlyMemory<byte> Render(ServerMessage message) => ServerMessageSerializer.ToUtf8(message);
+
     private void OnSlotsUpdate(SlotsUpdatePayload update)
     {
-        if (_closing is not null) return;
-        // Keep only the newest state; a get_slots answer may repeat a version already sent, which is what was asked.
-        if (update.Version >= _newestUpdateVersion)
-        {
-            _newestUpdate = update.Utf8;
-            _newestUpdateVersion = update.Version;
-        }
+        if (_closing is not null || update.Version <= _newestUpdateVersion) return;
+        _newestUpdate = update.Utf8;
+        _newestUpdateVersion = update.Version;
+        _replies.FillSlotsRequests(_newestUpdate);
         if (!_updateQueued)
         {
             _outbound.Enqueue(null);
             _updateQueued = true;
         }
-        SendNext();
+        SendReadyReplies();
     }
 
-    private void EnqueueResponse(ServerMessage message)
+    private void SendReadyReplies()
     {
-        if (_closing is not null) return;
-        if (_queuedResponses >= _settings.MaxQueuedResponses)
+        foreach (var bytes in _replies.TakeReady())
         {
-            BeginClose(new CloseSession(WebSocketCloseStatus.PolicyViolation, "client is not reading its messages"));
-            return;
+            _outbound.Enqueue(bytes);
+            _queuedResponses++;
         }
-        _outbound.Enqueue(ServerMessageSerializer.ToUtf8(message));
-        _queuedResponses++;
         SendNext();
     }
 
@@ -198,18 +214,17 @@ public sealed class SessionActor : ReceiveActor, IWithTimers
         if (_sending && Stopwatch.GetElapsedTime(_sendStartedAt) > _settings.StallTimeout)
         {
             // A client that does not read cannot receive a close frame either: drop the connection.
-            _log.Info("Client stopped reading for {0}; dropping the connection (1008)", _settings.StallTimeout);
+            _log.Info("Client stopped reading for {0}; dropping the connection", _settings.StallTimeout);
             _socket.Abort();
             Context.Stop(Self);
             return;
         }
 
         var overdueBefore = Stopwatch.GetTimestamp() - (long)(_settings.CommandTimeout.TotalSeconds * Stopwatch.Frequency);
-        foreach (var (slotId, kind) in _pending.TakeOverdue(overdueBefore))
-            EnqueueResponse(ResponseTo(kind, false, SlotMessages.NotConfirmed(slotId, kind, _settings.CommandTimeout), slotId));
-        CloseIfDrained();
+        _replies.FillOverdue(overdueBefore, (slotId, kind) => Render(ResponseTo(kind, false, SlotMessages.NotConfirmed(slotId, kind, _settings.CommandTimeout), slotId)));
+        SendReadyReplies();
 
-        if (!_sending && _pending.Count == 0) Timers.Cancel(Watch.Instance);
+        if (!_sending && _replies.CommandsInFlight == 0) Timers.Cancel(Watch.Instance);
     }
 
     private void BeginDrain()
@@ -220,10 +235,10 @@ public sealed class SessionActor : ReceiveActor, IWithTimers
         CloseIfDrained();
     }
 
-    /// <summary>While draining: once every command is answered and every answer sent, close with 1001.</summary>
+    /// <summary>While draining: once every request is answered and every answer sent, close with 1001.</summary>
     private void CloseIfDrained()
     {
-        if (_draining && _closing is null && _pending.Count == 0 && _queuedResponses == 0 && !_sending)
+        if (_draining && _closing is null && _replies.Count == 0 && _queuedResponses == 0 && !_sending)
             BeginClose(ShutdownClose);
     }
 
