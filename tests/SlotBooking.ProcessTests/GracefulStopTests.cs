@@ -34,7 +34,7 @@ public sealed class GracefulStopTests(ITestOutputHelper log) : HostProcessTest(l
             await ledger.WaitForSuccessesAsync(SuccessesBeforeStop, LoadTimeout);
             Assert.Empty(load.Ended);
 
-            var exitDeadline = DateTime.UtcNow + ExitTimeout;
+            var terminatedAt = DateTime.UtcNow;
             Host.Terminate();
 
             IReadOnlyList<ClientEnding> endings = [];
@@ -48,14 +48,14 @@ public sealed class GracefulStopTests(ITestOutputHelper log) : HostProcessTest(l
             }
             violations.AddRange(endings
                 .Where(e => e is not { Kind: EndingKind.ServerClosed, CloseStatus: WebSocketCloseStatus.EndpointUnavailable })
-                .Select(e => $"a client expected a close with 1001 (EndpointUnavailable) but its connection ended with {e}"));
+                .Select(e => $"a client expected a close with 1001 (EndpointUnavailable) but {(e.At - terminatedAt).TotalSeconds:F1}s after SIGTERM its connection ended with {e}"));
 
             // Our clients have not answered the server's close yet, so a server that waits for them is still up here.
             Log.WriteLine($"host still running when a newcomer tries to connect: {!Host.HasExited}");
             violations.AddRange(await NewcomerViolationsAsync(Host.WebSocketAddress));
 
             await load.AnswerServerClosesAsync();
-            var exitCode = await Host.WaitForExitAsync(Max(exitDeadline - DateTime.UtcNow, TimeSpan.Zero));
+            var exitCode = await Host.WaitForExitAsync(Max(terminatedAt + ExitTimeout - DateTime.UtcNow, TimeSpan.Zero));
             if (exitCode is null) violations.Add($"the process had not exited {ExitTimeout.TotalSeconds:F0}s after SIGTERM");
             else if (exitCode != 0) violations.Add($"the process exited with code {exitCode}, expected 0");
         }

@@ -17,8 +17,8 @@ public enum EndingKind
     WrongAnswer,
 }
 
-/// <summary>Why one load client's loop stopped.</summary>
-public sealed record ClientEnding(EndingKind Kind, WebSocketCloseStatus? CloseStatus, string Detail)
+/// <summary>Why one load client's loop stopped, and when.</summary>
+public sealed record ClientEnding(EndingKind Kind, WebSocketCloseStatus? CloseStatus, string Detail, DateTime At)
 {
     public override string ToString() => CloseStatus is { } status ? $"{Kind} ({(int)status} {status}) {Detail}" : $"{Kind}: {Detail}";
 }

@@ -69,19 +69,19 @@ public sealed class LoadClient : IAsyncDisposable
         }
         catch (WebSocketClosedException closed)
         {
-            return new ClientEnding(EndingKind.ServerClosed, closed.Status, closed.Description ?? "");
+            return new ClientEnding(EndingKind.ServerClosed, closed.Status, closed.Description ?? "", DateTime.UtcNow);
         }
         catch (Exception ex) when (ex is WebSocketException or IOException)
         {
-            return new ClientEnding(EndingKind.ConnectionLost, null, ex.Message);
+            return new ClientEnding(EndingKind.ConnectionLost, null, ex.Message, DateTime.UtcNow);
         }
         catch (OperationCanceledException)
         {
-            return new ClientEnding(EndingKind.NoAnswer, null, $"no answer within {SocketClient.DefaultTimeout.TotalSeconds:F0}s");
+            return new ClientEnding(EndingKind.NoAnswer, null, $"no answer within {SocketClient.DefaultTimeout.TotalSeconds:F0}s", DateTime.UtcNow);
         }
         catch (WrongAnswerException ex)
         {
-            return new ClientEnding(EndingKind.WrongAnswer, null, ex.Message);
+            return new ClientEnding(EndingKind.WrongAnswer, null, ex.Message, DateTime.UtcNow);
         }
     }
 

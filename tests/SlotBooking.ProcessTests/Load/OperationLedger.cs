@@ -21,6 +21,7 @@ public sealed class OperationLedger
 
     public void Answered(int slotId, bool success)
     {
+        List<TaskCompletionSource> reached;
         lock (_gate)
         {
             _unanswered[slotId]--;
@@ -31,17 +32,25 @@ public sealed class OperationLedger
             }
             _succeeded[slotId]++;
             _totalSucceeded++;
-            foreach (var waiter in _waiters.Where(w => _totalSucceeded >= w.Target)) waiter.Reached.TrySetResult();
-            _waiters.RemoveAll(w => w.Reached.Task.IsCompleted);
+            reached = _waiters.Where(w => _totalSucceeded >= w.Target).Select(w => w.Reached).ToList();
+            _waiters.RemoveAll(w => _totalSucceeded >= w.Target);
         }
+        foreach (var waiter in reached) waiter.TrySetResult();
     }
 
     /// <summary>Completes once the clients together have had <paramref name="count"/> confirmed successes.</summary>
-    public async Task WaitForSuccessesAsync(int count, TimeSpan timeout)
+    public Task WaitForSuccessesAsync(int count, TimeSpan timeout) => WaitForAsync(_ => count, timeout);
+
+    /// <summary>Completes as soon as one more success has been confirmed than so far.</summary>
+    public Task WaitForNextSuccessAsync(TimeSpan timeout) => WaitForAsync(succeeded => succeeded + 1, timeout);
+
+    private async Task WaitForAsync(Func<int, int> target, TimeSpan timeout)
     {
         var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        int count;
         lock (_gate)
         {
+            count = target(_totalSucceeded);
             if (_totalSucceeded >= count) return;
             _waiters.Add((count, reached));
         }
