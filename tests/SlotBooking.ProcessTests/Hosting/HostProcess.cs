@@ -22,6 +22,7 @@ public sealed class HostProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly HostOutput _output;
     private readonly string _name;
+    private bool _disposed;
 
     private HostProcess(Process process, Uri httpAddress, HostOutput output, string name)
     {
@@ -44,7 +45,20 @@ public sealed class HostProcess : IAsyncDisposable
         for (var attempt = 1; ; attempt++)
         {
             var host = Launch(FreePort.Pick(), databasePath, output);
-            if (await host.WaitUntilHealthyAsync()) return host;
+            try
+            {
+                if (await host.WaitUntilHealthyAsync())
+                {
+                    host.EnsureIsTheHost();
+                    return host;
+                }
+            }
+            catch
+            {
+                // Nobody else holds this process: kill it rather than leave it running after the test.
+                await host.DisposeAsync();
+                throw;
+            }
 
             // It exited before it was healthy; most likely another process took the port we picked.
             await host.DisposeAsync();
@@ -85,6 +99,8 @@ public sealed class HostProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_disposed) return;
+        _disposed = true;
         Http.Dispose();
         if (!_process.HasExited)
         {
@@ -131,7 +147,6 @@ public sealed class HostProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         output.Add(name, $"started pid {process.Id} on port {port}");
-        EnsureIsTheHost(process.Id);
 
         return new HostProcess(process, new Uri($"http://127.0.0.1:{port}"), output, name);
     }
@@ -147,12 +162,12 @@ public sealed class HostProcess : IAsyncDisposable
     }
 
     /// <summary>`dotnet app.dll` runs the app in the muxer's own process; check that the pid we will signal is it.</summary>
-    private static void EnsureIsTheHost(int pid)
+    private void EnsureIsTheHost()
     {
         if (!OperatingSystem.IsLinux()) return;
-        var commandLine = File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ');
+        var commandLine = File.ReadAllText($"/proc/{Pid}/cmdline").Replace('\0', ' ');
         if (!commandLine.Contains(HostDll, StringComparison.Ordinal))
-            throw new InvalidOperationException($"pid {pid} is not the host itself: {commandLine}");
+            throw new InvalidOperationException($"pid {Pid} is not the host itself: {commandLine}");
     }
 
     private async Task<bool> WaitUntilHealthyAsync()

@@ -21,6 +21,7 @@ public abstract class HostProcessTest(ITestOutputHelper log) : IAsyncLifetime
     protected async Task StartHostAsync()
     {
         if (_host is not null) await _host.DisposeAsync();
+        _host = null;
         _host = await HostProcess.StartAsync(DatabasePath, _hostOutput);
     }
 
