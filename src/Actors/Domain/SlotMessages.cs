@@ -10,7 +10,7 @@ public static class SlotMessages
     public static string UnknownSlot(int slotId, SlotRange range) => $"Slot {slotId} does not exist; valid slots are {range}";
 
     public static string StorageFailed(int slotId, SlotCommandKind kind) =>
-        $"Slot {slotId} could not be {Verb(kind)}: the booking store is unavailable, nothing was changed";
+        $"Slot {slotId} could not be {Verb(kind)}: the booking store is unavailable; try again shortly";
 
     public static string NotConfirmed(int slotId, SlotCommandKind kind, TimeSpan waited) =>
         $"Slot {slotId} was not {Verb(kind)}: the booking store did not confirm within {waited.TotalSeconds:0.#} s; the next slots_update shows the slot's state";

@@ -134,8 +134,9 @@ public sealed class SlotActor : ReceivePersistentActor
 
     protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)
     {
-        // The write may or may not have reached the disk; the actor stops and recovers from what was stored
-        // when next needed. Nobody in the batch, nor anyone queued behind it, is told it succeeded.
+        // SQLite rolls a failed transaction back, so normally nothing was stored; either way the actor stops and
+        // recovers from what the journal holds, and the board broadcasts that. Nobody in the batch, nor anyone
+        // queued behind it, is told it succeeded.
         _log.Error(cause, "Storing a batch for slot {0} failed at sequence {1}; the slot restarts from stored state", _slotId, sequenceNr);
         _board.Tell(new StorageFailed(StorageProblem.Describe(cause)));
         FailEveryoneWaiting();

@@ -6,7 +6,7 @@ namespace SlotBooking.Actors.Slots;
 
 /// <summary>
 /// Answers slot commands that could not be delivered: those left in the mailbox of a slot that stopped after a
-/// storage failure, or held while it recovered. They were never decided, so "nothing was changed" is true, and
+/// storage failure, or held while it recovered. They were never decided, so nothing was stored for them, and
 /// the client learns it at once instead of waiting for its command timeout.
 /// </summary>
 public sealed class UndeliveredCommandResponder : ReceiveActor

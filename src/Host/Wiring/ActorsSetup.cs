@@ -16,7 +16,9 @@ public static class ActorsSetup
         var clock = services.GetService<TimeProvider>() ?? TimeProvider.System;
         var slotSettings = new SlotActorSettings(options.SnapshotEvery, options.SlotIdleTimeout, clock);
 
-        return akka.WithActors((system, registry) =>
+        return akka
+            .AddHoconFile(Path.Combine(AppContext.BaseDirectory, "hocon", "akka.conf"), HoconAddMode.Prepend)
+            .WithActors((system, registry) =>
         {
             var broadcaster = system.ActorOf(BroadcasterActor.Props(), "broadcaster");
             var board = system.ActorOf(BoardActor.Props(options.SlotRange(), broadcaster, clock), "board");

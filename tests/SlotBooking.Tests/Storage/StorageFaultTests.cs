@@ -31,7 +31,7 @@ public sealed class StorageFaultTests : IDisposable
 
             var refusal = await StorageFaultHost.BookAsync(booker, 9);
             Assert.False(refusal.GetProperty("success").GetBoolean());
-            Assert.Equal("Slot 9 could not be booked: the booking store is unavailable, nothing was changed", refusal.GetProperty("message").GetString());
+            Assert.Equal("Slot 9 could not be booked: the booking store is unavailable; try again shortly", refusal.GetProperty("message").GetString());
 
             var health = await service.WaitForHealthAsync(HttpStatusCode.ServiceUnavailable);
             Assert.Equal("storage_unavailable", health.GetProperty("status").GetString());
