@@ -25,7 +25,7 @@ public static class JournalFile
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText =
-            "SELECT persistence_id, sequence_number, manifest, message FROM journal ORDER BY persistence_id, sequence_number";
+            "SELECT persistence_id, sequence_number, manifest, message FROM journal WHERE persistence_id LIKE 'slot-%' ORDER BY persistence_id, sequence_number";
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
