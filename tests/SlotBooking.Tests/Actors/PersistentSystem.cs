@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Hosting;
+using Akka.TestKit.Xunit2;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using SlotBooking.Host.Configuration;
@@ -19,9 +20,13 @@ public sealed class PersistentSystem : IDisposable
     {
         _host = host;
         System = host.Services.GetRequiredService<ActorSystem>();
+        Kit = new TestKit(System);
     }
 
     public ActorSystem System { get; }
+
+    /// <summary>A test kit on this system, for probes and expectations.</summary>
+    public TestKit Kit { get; }
 
     public static PersistentSystem Start(string databasePath)
     {
@@ -37,6 +42,7 @@ public sealed class PersistentSystem : IDisposable
 
     public void Dispose()
     {
+        Kit.Dispose();
         _host.StopAsync().GetAwaiter().GetResult();
         _host.Dispose();
     }

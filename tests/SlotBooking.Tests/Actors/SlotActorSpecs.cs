@@ -20,7 +20,7 @@ public sealed class SlotActorSpecs : IDisposable
     public void Books_refuses_a_double_booking_cancels_and_refuses_cancelling_a_free_slot()
     {
         using var system = PersistentSystem.Start(_database.Path);
-        using var kit = new TestKit(system.System);
+        var kit = system.Kit;
         var board = kit.CreateTestProbe();
         var slot = kit.Sys.ActorOf(SlotActor.Props(9, Settings, board.Ref));
         Assert.False(board.ExpectMsg<SlotStateChanged>().State.IsBooked);
@@ -50,8 +50,8 @@ public sealed class SlotActorSpecs : IDisposable
     {
         DateTimeOffset? bookedAt;
         using (var first = PersistentSystem.Start(_database.Path))
-        using (var kit = new TestKit(first.System))
         {
+            var kit = first.Kit;
             var slot = kit.Sys.ActorOf(SlotActor.Props(5, Settings, kit.CreateTestProbe().Ref));
             slot.Tell(new BookSlot(5), kit.TestActor);
             Assert.True(kit.ExpectMsg<SlotCommandResult>().Success);
@@ -65,7 +65,7 @@ public sealed class SlotActorSpecs : IDisposable
         }
 
         using var second = PersistentSystem.Start(_database.Path);
-        using var kit2 = new TestKit(second.System);
+        var kit2 = second.Kit;
         var board = kit2.CreateTestProbe();
         kit2.Sys.ActorOf(SlotActor.Props(5, Settings, board.Ref));
         kit2.Sys.ActorOf(SlotActor.Props(6, Settings, board.Ref));
@@ -81,8 +81,8 @@ public sealed class SlotActorSpecs : IDisposable
     {
         var settings = Settings with { SnapshotEvery = 3 };
         using (var first = PersistentSystem.Start(_database.Path))
-        using (var kit = new TestKit(first.System))
         {
+            var kit = first.Kit;
             var slot = kit.Sys.ActorOf(SlotActor.Props(7, settings, kit.CreateTestProbe().Ref));
             // 7 events: a snapshot after the 3rd and the 6th, then one more event on top.
             for (var i = 0; i < 3; i++)
@@ -97,7 +97,7 @@ public sealed class SlotActorSpecs : IDisposable
         }
 
         using var second = PersistentSystem.Start(_database.Path);
-        using var kit2 = new TestKit(second.System);
+        var kit2 = second.Kit;
         var board = kit2.CreateTestProbe();
         kit2.Sys.ActorOf(SlotActor.Props(7, settings, board.Ref));
         Assert.True(board.ExpectMsg<SlotStateChanged>().State.IsBooked);
@@ -107,7 +107,7 @@ public sealed class SlotActorSpecs : IDisposable
     public void Many_simultaneous_bookings_of_one_slot_have_exactly_one_winner()
     {
         using var system = PersistentSystem.Start(_database.Path);
-        using var kit = new TestKit(system.System);
+        var kit = system.Kit;
         var slot = kit.Sys.ActorOf(SlotActor.Props(11, Settings, kit.CreateTestProbe().Ref));
         var clients = Enumerable.Range(0, 50).Select(_ => kit.CreateTestProbe()).ToList();
 

@@ -17,7 +17,7 @@ public sealed class SlotManagerSpecs : IDisposable
     public void Starts_every_slot_so_the_board_learns_the_whole_range()
     {
         using var system = PersistentSystem.Start(_database.Path);
-        using var kit = new TestKit(system.System);
+        var kit = system.Kit;
         var board = kit.CreateTestProbe();
         kit.Sys.ActorOf(SlotManager.Props(new SlotRange(3, 6), SlotActorSettings.Default, board.Ref));
 
@@ -29,7 +29,7 @@ public sealed class SlotManagerSpecs : IDisposable
     public void Refuses_ids_outside_the_range_without_creating_a_slot()
     {
         using var system = PersistentSystem.Start(_database.Path);
-        using var kit = new TestKit(system.System);
+        var kit = system.Kit;
         var manager = kit.Sys.ActorOf(SlotManager.Props(new SlotRange(3, 6), SlotActorSettings.Default, kit.CreateTestProbe().Ref), "slots");
 
         manager.Tell(new BookSlot(99), kit.TestActor);
@@ -45,7 +45,7 @@ public sealed class SlotManagerSpecs : IDisposable
     public void Routes_commands_and_an_idle_slot_that_was_stopped_recovers_its_state()
     {
         using var system = PersistentSystem.Start(_database.Path);
-        using var kit = new TestKit(system.System);
+        var kit = system.Kit;
         var settings = SlotActorSettings.Default with { IdleTimeout = TimeSpan.FromMilliseconds(200) };
         var manager = kit.Sys.ActorOf(SlotManager.Props(new SlotRange(3, 4), settings, kit.CreateTestProbe().Ref), "slots");
 
