@@ -11,4 +11,5 @@ var root = new RootCommand("SlotBooking client: try the service, watch it, load 
     SeedJournalCommand.Create(),
     StorageLimitCommand.Create(),
 };
-return await root.Parse(args).InvokeAsync();
+// Ctrl+C or SIGTERM cancels the running command; closing thousands of connections politely takes a few seconds.
+return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(15) });
