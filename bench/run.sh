@@ -21,10 +21,10 @@ done
 
 if [[ $QUICK == 1 ]]; then
   MODE="quick"; RUNS=1; LOAD_SECONDS=3; CLIENT_COUNTS=(1 20 100); FANOUT_LISTENERS=(100 1000)
-  FANOUT_CHANGES=10; IDLE_CONNECTIONS=1000; JOURNAL_EVENTS=50000; STORAGE_SECONDS=2
+  FANOUT_CHANGES=10; IDLE_CONNECTIONS=1000; JOURNAL_EVENTS=50000; STORAGE_SECONDS=2; SERVER_WARMUP_SECONDS=3
 else
   MODE="full"; RUNS=3; LOAD_SECONDS=10; CLIENT_COUNTS=(1 20 100 1000); FANOUT_LISTENERS=(1000 10000)
-  FANOUT_CHANGES=20; IDLE_CONNECTIONS=10000; JOURNAL_EVENTS=1000000; STORAGE_SECONDS=3
+  FANOUT_CHANGES=20; IDLE_CONNECTIONS=10000; JOURNAL_EVENTS=1000000; STORAGE_SECONDS=3; SERVER_WARMUP_SECONDS=15
 fi
 WARMUP_SECONDS=1
 
@@ -90,6 +90,13 @@ stop_host() {
   HOST_PID=""
 }
 
+# A fresh server JIT-compiles its hot paths (tier 0 to tier 1) during its first 10-20 s under load; profiling showed
+# the JIT thread using over a third of the server's CPU then and almost none after. Measure a warm server.
+warm_up_host() {
+  say "warming the server up: 20 clients for $SERVER_WARMUP_SECONDS s, not measured"
+  client load --url "$HOST_WS" --clients 20 --seconds "$SERVER_WARMUP_SECONDS" --warmup-seconds 0 --json >"$WORK/warmup-$1.json" 2>/dev/null
+}
+
 rss_kib() { awk '/^VmRSS:/ { print $2 }' "/proc/$1/status"; }
 
 # --- statistics over JSON results --------------------------------------------------------------------
@@ -137,10 +144,12 @@ run_load() { # run_load SYNC CLIENTS
 }
 
 start_host load-full "$WORK/load-full.db" --SlotBooking:Synchronous=Full
+warm_up_host load-full
 for clients in "${CLIENT_COUNTS[@]}"; do run_load full "$clients"; done
 stop_host
 
 start_host load-normal "$WORK/load-normal.db" --SlotBooking:Synchronous=Normal
+warm_up_host load-normal
 run_load normal 20
 stop_host
 
@@ -167,6 +176,7 @@ kill -TERM "$HOLD_PID"; wait "$HOLD_PID" || true; HOLD_PID=""
 HELD_OPEN=$(awk '{ print $2 }' <<<"$HOLD_READY")
 KIB_PER_CONNECTION=$(ratio $(( RSS_HELD_LATER - RSS_IDLE )) "$HELD_OPEN" 1)
 
+warm_up_host connections
 for listeners in "${FANOUT_LISTENERS[@]}"; do
   say "fanout to $listeners listeners, $FANOUT_CHANGES changes"
   client fanout --url "$HOST_WS" --listeners "$listeners" --changes "$FANOUT_CHANGES" --server-pid "$HOST_PID" --json \
@@ -231,7 +241,7 @@ load_value() { median "$3" "$WORK"/load-"$1"-"$2"-*.json; }
   echo "| FULL | $(fmt "$SINGLE_FULL") | $(fmt "$BATCH_FULL") |"
   echo "| NORMAL | $(fmt "$SINGLE_NORMAL") | $(fmt "$BATCH_NORMAL") |"
   echo
-  echo "### Closed-loop load, default 12 slots (median of $RUNS × $LOAD_SECONDS s after ${WARMUP_SECONDS} s warm-up; errors summed over the runs)"
+  echo "### Closed-loop load, default 12 slots (median of $RUNS × $LOAD_SECONDS s, each after ${WARMUP_SECONDS} s warm-up, on a server warmed up with $SERVER_WARMUP_SECONDS s of load; errors summed over the runs)"
   echo
   echo "ops = answered book/cancel requests (refusals included); writes = successful ones, each a stored event; ratio = writes/s ÷ single-row commits/s of raw SQLite at the same synchronous setting."
   echo
