@@ -1,0 +1,67 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using SlotBooking.Client.Slots;
+
+namespace SlotBooking.Client.Commands;
+
+/// <summary>Options several commands share, each built fresh per command so its help text stays with it.</summary>
+public static class CommonOptions
+{
+    public const string DefaultUrl = "ws://127.0.0.1:8000/slot-booking";
+
+    public static Option<Uri> Url() => new("--url")
+    {
+        Description = "The service's WebSocket endpoint",
+        DefaultValueFactory = _ => new Uri(DefaultUrl),
+        CustomParser = ParseWebSocketUrl,
+    };
+
+    public static Option<bool> Json() => new("--json")
+    {
+        Description = "Print the results as one JSON object on stdout (progress still goes to stderr)",
+    };
+
+    public static Option<SlotRange?> Slots(string description) => new("--slots")
+    {
+        Description = description,
+        CustomParser = result =>
+        {
+            if (SlotRangeParser.TryParse(result.Tokens.Single().Value, out var range, out var error)) return range;
+            result.AddError($"--slots: {error}");
+            return null;
+        },
+    };
+
+    public static Option<int> Positive(string name, string description, int defaultValue)
+    {
+        var option = new Option<int>(name) { Description = description, DefaultValueFactory = _ => defaultValue };
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1) result.AddError($"{name} must be at least 1");
+        });
+        return option;
+    }
+
+    public static Option<double> Seconds(string name, string description, double defaultValue, double minimum = 0.1)
+    {
+        var option = new Option<double>(name) { Description = description, DefaultValueFactory = _ => defaultValue };
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<double>() < minimum) result.AddError($"{name} must be at least {minimum}");
+        });
+        return option;
+    }
+
+    public static Option<int?> ServerPid() => new("--server-pid")
+    {
+        Description = "The server's process id: also report its CPU use (Linux /proc)",
+    };
+
+    private static Uri? ParseWebSocketUrl(ArgumentResult result)
+    {
+        var text = result.Tokens.Single().Value;
+        if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "ws" or "wss") return uri;
+        result.AddError($"--url: '{text}' is not a ws:// or wss:// address (e.g. {DefaultUrl})");
+        return null;
+    }
+}

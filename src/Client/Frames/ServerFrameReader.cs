@@ -1,0 +1,74 @@
+using System.Text.Json;
+using SlotBooking.Protocol;
+
+namespace SlotBooking.Client.Frames;
+
+/// <summary>
+/// Classifies a server frame by streaming over its first fields. The server writes <c>type</c> first, so a
+/// <c>slots_update</c> (the large, frequent frame) is recognised without reading its slot data.
+/// </summary>
+public static class ServerFrameReader
+{
+    public static ServerFrame Read(ReadOnlySpan<byte> utf8)
+    {
+        try
+        {
+            return ReadObject(utf8);
+        }
+        catch (JsonException ex)
+        {
+            return new ServerFrame(ServerFrameKind.Unrecognised, false, 0, $"invalid JSON: {ex.Message}");
+        }
+    }
+
+    private static ServerFrame ReadObject(ReadOnlySpan<byte> utf8)
+    {
+        var reader = new Utf8JsonReader(utf8);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            return new ServerFrame(ServerFrameKind.Unrecognised, false, 0, "not a JSON object");
+
+        ServerFrameKind? kind = null;
+        var success = false;
+        var slotId = 0;
+        string? message = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("type"u8))
+            {
+                reader.Read();
+                kind = KindOf(reader.GetString());
+                if (kind == ServerFrameKind.SlotsUpdate) return new ServerFrame(ServerFrameKind.SlotsUpdate, false, 0, null);
+            }
+            else if (reader.ValueTextEquals("success"u8))
+            {
+                reader.Read();
+                success = reader.TokenType == JsonTokenType.True;
+            }
+            else if (reader.ValueTextEquals("slot_id"u8))
+            {
+                reader.Read();
+                if (reader.TokenType == JsonTokenType.Number) reader.TryGetInt32(out slotId);
+            }
+            else if (reader.ValueTextEquals("message"u8))
+            {
+                reader.Read();
+                message = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+        return new ServerFrame(kind ?? ServerFrameKind.Unrecognised, success, slotId, message ?? (kind is null ? "no 'type' field" : null));
+    }
+
+    private static ServerFrameKind KindOf(string? type) => type switch
+    {
+        MessageTypes.SlotsUpdate => ServerFrameKind.SlotsUpdate,
+        MessageTypes.BookingResponse => ServerFrameKind.BookingResponse,
+        MessageTypes.CancellationResponse => ServerFrameKind.CancellationResponse,
+        MessageTypes.Error => ServerFrameKind.Error,
+        _ => ServerFrameKind.Unrecognised,
+    };
+}
