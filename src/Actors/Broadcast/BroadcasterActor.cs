@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Akka.Actor;
 using SlotBooking.Actors.Board;
 using SlotBooking.Actors.Domain;
@@ -7,18 +8,24 @@ namespace SlotBooking.Actors.Broadcast;
 
 /// <summary>
 /// Turns board changes into one serialised <c>slots_update</c> and hands the same bytes to every session.
-/// Changes that arrive faster than they can be sent are coalesced: only the newest state is serialised.
+/// Broadcasts are paced: a change goes out at once if none went out within <see cref="_interval"/>; changes that
+/// come faster are coalesced and the newest state goes out when the interval ends. Under load every client
+/// then gets at most one update per interval instead of one per change, and no change waits longer than that.
 /// </summary>
-public sealed class BroadcasterActor : ReceiveActor
+public sealed class BroadcasterActor : ReceiveActor, IWithTimers
 {
+    private readonly TimeSpan _interval;
     private readonly HashSet<IActorRef> _sessions = [];
     private IActorRef _connectionsListener = ActorRefs.Nobody;
     private BoardChanged? _unsent;
     private SlotsUpdatePayload? _latest;
     private long _version;
+    private long _lastPublishedAt;
 
-    public BroadcasterActor()
+    public BroadcasterActor(TimeSpan interval)
     {
+        _interval = interval;
+
         Receive<ReportConnectionsTo>(m =>
         {
             _connectionsListener = m.Listener;
@@ -33,7 +40,10 @@ public sealed class BroadcasterActor : ReceiveActor
         Receive<PublishLatest>(_ => Publish());
     }
 
-    public static Props Props() => Akka.Actor.Props.Create(() => new BroadcasterActor());
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    /// <param name="interval">The shortest time between two broadcasts; zero sends every change (still coalescing a burst already queued).</param>
+    public static Props Props(TimeSpan interval) => Akka.Actor.Props.Create(() => new BroadcasterActor(interval));
 
     private void OnRegister(RegisterSession m)
     {
@@ -45,9 +55,14 @@ public sealed class BroadcasterActor : ReceiveActor
 
     private void OnBoardChanged(BoardChanged change)
     {
-        // Publish after the changes already in the mailbox: a burst of changes costs one serialisation.
-        if (_unsent is null) Self.Tell(PublishLatest.Instance);
+        var alreadyPending = _unsent is not null;
         _unsent = change;
+        if (alreadyPending) return;
+
+        var wait = _interval - Stopwatch.GetElapsedTime(_lastPublishedAt);
+        if (wait > TimeSpan.Zero) Timers.StartSingleTimer(PublishLatest.Instance, PublishLatest.Instance, wait);
+        // Publish after the changes already in the mailbox: a burst costs one serialisation.
+        else Self.Tell(PublishLatest.Instance);
     }
 
     private void Publish()
@@ -55,6 +70,7 @@ public sealed class BroadcasterActor : ReceiveActor
         if (_unsent is null) return;
         var message = new SlotsUpdateMessage(SlotsDataFactory.From(_unsent.Slots), _unsent.At);
         _unsent = null;
+        _lastPublishedAt = Stopwatch.GetTimestamp();
         _latest = new SlotsUpdatePayload(ServerMessageSerializer.ToUtf8(message), ++_version);
         foreach (var session in _sessions) session.Tell(_latest);
     }

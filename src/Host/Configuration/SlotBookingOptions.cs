@@ -28,6 +28,13 @@ public sealed class SlotBookingOptions
     [Range(typeof(TimeSpan), "00:00:00.050", "01:00:00")]
     public TimeSpan StorageProbeInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// The shortest time between two broadcast slots_updates: a change goes out at once if none did within this
+    /// time, else the newest state goes out when it ends. Bounds broadcast work under load; zero sends every change.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:10")]
+    public TimeSpan BroadcastInterval { get; set; } = TimeSpan.FromMilliseconds(10);
+
     /// <summary>A slot snapshots its state after this many events, bounding what recovery replays.</summary>
     [Range(1, 1_000_000)]
     public int SnapshotEvery { get; set; } = 500;

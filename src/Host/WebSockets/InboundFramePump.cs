@@ -17,13 +17,11 @@ public sealed class InboundFramePump(WebSocket socket, IActorRef session, string
 
     public async Task RunAsync()
     {
-        var chunk = ArrayPool<byte>.Shared.Rent(ReadChunkBytes);
-        var message = new ArrayBufferWriter<byte>(ReadChunkBytes);
         try
         {
-            while (await ReadMessageAsync(chunk, message) is { } type)
+            while (await ReadMessageAsync() is { } message)
             {
-                if (type == WebSocketMessageType.Binary)
+                if (message.Type == WebSocketMessageType.Binary)
                 {
                     session.Tell(new CloseSession(WebSocketCloseStatus.InvalidMessageType, "binary frames are not supported; send JSON text"));
                     return;
@@ -33,12 +31,45 @@ public sealed class InboundFramePump(WebSocket socket, IActorRef session, string
                     session.Tell(new FrameRateLimited(rateLimiter.Describe));
                     continue;
                 }
-                session.Tell(new InboundFrame(message.WrittenSpan.ToArray()));
+                session.Tell(new InboundFrame(message.Bytes));
             }
         }
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or IOException)
         {
             session.Tell(ConnectionLost.Instance);
+        }
+    }
+
+    /// <summary>
+    /// Reads one whole message; null when the pump should stop (the client closed, or the message is too big).
+    /// It waits for the message with a zero-byte read, so an idle connection holds no receive buffer; a buffer is
+    /// rented only while a message is being read.
+    /// </summary>
+    private async Task<(WebSocketMessageType Type, byte[] Bytes)?> ReadMessageAsync()
+    {
+        var start = await socket.ReceiveAsync(Memory<byte>.Empty, CancellationToken.None);
+        if (IsClose(start)) return null;
+        if (start.EndOfMessage) return (start.MessageType, []);
+
+        var chunk = ArrayPool<byte>.Shared.Rent(ReadChunkBytes);
+        ArrayBufferWriter<byte>? longMessage = null;
+        try
+        {
+            while (true)
+            {
+                var result = await socket.ReceiveAsync(chunk.AsMemory(), CancellationToken.None);
+                if (IsClose(result)) return null;
+                if ((longMessage?.WrittenCount ?? 0) + result.Count > maxMessageBytes)
+                {
+                    session.Tell(new CloseSession(WebSocketCloseStatus.MessageTooBig, $"message exceeds {maxMessageBytes} bytes"));
+                    return null;
+                }
+                // Most messages arrive in one read and are copied once; longer ones are gathered.
+                if (result.EndOfMessage && longMessage is null) return (result.MessageType, chunk[..result.Count]);
+                longMessage ??= new ArrayBufferWriter<byte>(2 * ReadChunkBytes);
+                longMessage.Write(chunk.AsSpan(0, result.Count));
+                if (result.EndOfMessage) return (result.MessageType, longMessage.WrittenSpan.ToArray());
+            }
         }
         finally
         {
@@ -46,26 +77,10 @@ public sealed class InboundFramePump(WebSocket socket, IActorRef session, string
         }
     }
 
-    /// <summary>Reads one whole message into <paramref name="message"/>; null when the pump should stop (close, or too big).</summary>
-    private async Task<WebSocketMessageType?> ReadMessageAsync(byte[] chunk, ArrayBufferWriter<byte> message)
+    private bool IsClose(ValueWebSocketReceiveResult result)
     {
-        message.ResetWrittenCount();
-        ValueWebSocketReceiveResult result;
-        do
-        {
-            result = await socket.ReceiveAsync(chunk.AsMemory(), CancellationToken.None);
-            if (result.MessageType == WebSocketMessageType.Close)
-            {
-                session.Tell(ClientClosed.Instance);
-                return null;
-            }
-            if (message.WrittenCount + result.Count > maxMessageBytes)
-            {
-                session.Tell(new CloseSession(WebSocketCloseStatus.MessageTooBig, $"message exceeds {maxMessageBytes} bytes"));
-                return null;
-            }
-            message.Write(chunk.AsSpan(0, result.Count));
-        } while (!result.EndOfMessage);
-        return result.MessageType;
+        if (result.MessageType != WebSocketMessageType.Close) return false;
+        session.Tell(ClientClosed.Instance);
+        return true;
     }
 }

@@ -14,7 +14,7 @@ public sealed class BroadcasterSpecs : TestKit
     [Fact]
     public void Delivers_one_payload_to_every_session()
     {
-        var broadcaster = Sys.ActorOf(BroadcasterActor.Props());
+        var broadcaster = Sys.ActorOf(BroadcasterActor.Props(TimeSpan.Zero));
         var sessions = Enumerable.Range(0, 3).Select(_ => CreateTestProbe()).ToList();
         foreach (var s in sessions) broadcaster.Tell(new RegisterSession(s.Ref));
 
@@ -30,7 +30,7 @@ public sealed class BroadcasterSpecs : TestKit
     [Fact]
     public void Forgets_a_terminated_session_and_reports_the_count()
     {
-        var broadcaster = Sys.ActorOf(BroadcasterActor.Props());
+        var broadcaster = Sys.ActorOf(BroadcasterActor.Props(TimeSpan.Zero));
         var board = CreateTestProbe();
         broadcaster.Tell(new ReportConnectionsTo(board.Ref));
         Assert.Equal(0, board.ExpectMsg<ActiveConnectionsChanged>().Count);
@@ -52,7 +52,7 @@ public sealed class BroadcasterSpecs : TestKit
     [Fact]
     public void A_session_registering_later_gets_the_latest_state_at_once()
     {
-        var broadcaster = Sys.ActorOf(BroadcasterActor.Props());
+        var broadcaster = Sys.ActorOf(BroadcasterActor.Props(TimeSpan.Zero));
         broadcaster.Tell(Change(SlotState.Free(3)));
         broadcaster.Tell(Change(new SlotState(3, DateTimeOffset.UtcNow)));
 
@@ -67,7 +67,7 @@ public sealed class BroadcasterSpecs : TestKit
     [Fact]
     public void A_burst_of_changes_is_coalesced_into_the_newest_state()
     {
-        var broadcaster = Sys.ActorOf(BroadcasterActor.Props());
+        var broadcaster = Sys.ActorOf(BroadcasterActor.Props(TimeSpan.Zero));
         var session = CreateTestProbe();
         broadcaster.Tell(new RegisterSession(session.Ref));
 
@@ -85,4 +85,24 @@ public sealed class BroadcasterSpecs : TestKit
         } while (!System.Text.Encoding.UTF8.GetString(last.Utf8.Span).Contains("\"available_slots\":[3]") || received < 1);
         Assert.True(received < 100, $"expected coalescing, got {received} payloads");
     }
+
+    [Fact]
+    public void Paces_broadcasts_sending_the_first_change_at_once_and_the_newest_after_the_interval()
+    {
+        var broadcaster = Sys.ActorOf(BroadcasterActor.Props(TimeSpan.FromMilliseconds(300)));
+        var session = CreateTestProbe();
+        broadcaster.Tell(new RegisterSession(session.Ref));
+        var now = DateTimeOffset.UtcNow;
+
+        broadcaster.Tell(Change(new SlotState(3, now)));
+        Assert.Contains("\"booked_slots\":[3]", Text(session.ExpectMsg<SlotsUpdatePayload>(TimeSpan.FromMilliseconds(250))));
+
+        broadcaster.Tell(Change(new SlotState(3, now), new SlotState(4, now)));
+        broadcaster.Tell(Change(new SlotState(3, now), new SlotState(4, now), new SlotState(5, now)));
+        session.ExpectNoMsg(TimeSpan.FromMilliseconds(150));
+        Assert.Contains("\"booked_slots\":[3,4,5]", Text(session.ExpectMsg<SlotsUpdatePayload>(TimeSpan.FromSeconds(2))));
+        session.ExpectNoMsg(TimeSpan.FromMilliseconds(400));
+    }
+
+    private static string Text(SlotsUpdatePayload payload) => System.Text.Encoding.UTF8.GetString(payload.Utf8.Span);
 }

@@ -9,9 +9,11 @@ public sealed class SlowReaderTests : HostTest
     private const int StalledClients = 20;
     private const int Operations = 4_000;
 
-    // 24 slots make each slots_update about 2.5 KB, so that 4,000 of them overflow the kernel's socket buffers.
+    // 24 slots make each slots_update about 2.5 KB, and without broadcast pacing every change is sent, so that
+    // 4,000 of them overflow the kernel's socket buffers of the stalled clients.
     protected override string[] HostArgs =>
     [
+        "--SlotBooking:BroadcastInterval=00:00:00",
         "--SlotBooking:FirstSlot=0",
         "--SlotBooking:LastSlot=23",
         "--SlotBooking:StallTimeout=00:00:02",
