@@ -22,13 +22,13 @@ public static class PersistenceSetup
         var dataOptions = new DataOptions()
             .UseConnectionString(ProviderName.SQLiteMS, database.ConnectionString)
             .UseAfterConnectionOpened(
-                database.ApplyConnectionPragmas,
+                database.OnConnectionOpened,
                 async (connection, _) =>
                 {
                     // Microsoft.Data.Sqlite completes "async" calls synchronously; a real yield lets the
                     // journal's write pipeline gather writes from many slots into one transaction.
                     await Task.CompletedTask.ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
-                    database.ApplyConnectionPragmas(connection);
+                    database.OnConnectionOpened(connection);
                 });
 
         return akka

@@ -7,15 +7,17 @@ namespace SlotBooking.Host.Persistence;
 
 /// <summary>
 /// The SQLite file behind the journal: created on first run, in WAL mode, with per-connection PRAGMAs.
-/// The journal opens a fresh connection by path for every operation and never creates the file, so a file
-/// that is deleted, replaced or unwritable fails the operation (the client is told) instead of writes going
-/// to a ghost; when the file is back, the next operation succeeds. One long-lived keeper connection holds
-/// the WAL open, so that closing the others does not checkpoint and delete it each time.
+/// Journal connections are pooled but never create the file, and each time one is opened the file at the path
+/// is checked to be the one they were opened on: a file deleted or replaced under the server fails the
+/// operation (the client is told) and empties the pool, instead of writes going to a ghost file; when a file is
+/// back, the next operation uses it. One long-lived keeper connection holds the WAL open.
 /// </summary>
 public sealed class SqliteDatabase(IOptions<SlotBookingOptions> options) : IDisposable
 {
     private readonly SlotBookingOptions _options = options.Value;
     private SqliteConnection? _keeper;
+    private readonly Lock _identityLock = new();
+    private FileIdentity? _identity;
 
     public string FullPath { get; } = options.Value.DatabaseFullPath;
 
@@ -24,7 +26,7 @@ public sealed class SqliteDatabase(IOptions<SlotBookingOptions> options) : IDisp
     {
         DataSource = options.Value.DatabaseFullPath,
         Mode = SqliteOpenMode.ReadWrite,
-        Pooling = false,
+        Pooling = true,
         // Microsoft.Data.Sqlite retries a busy database itself until this many seconds pass, whatever busy_timeout says.
         DefaultTimeout = Math.Max(1, (int)Math.Ceiling(options.Value.BusyTimeout.TotalSeconds)),
     }.ToString();
@@ -41,10 +43,35 @@ public sealed class SqliteDatabase(IOptions<SlotBookingOptions> options) : IDisp
         var mode = command.ExecuteScalar() as string;
         if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
             throw new InvalidOperationException($"SQLite file {FullPath} could not be put in WAL mode (it reports '{mode}')");
+        _identity = FileIdentity.Of(FullPath);
     }
 
-    /// <summary>Runs on every connection the journal opens: Microsoft.Data.Sqlite's connection string cannot carry these.</summary>
-    public void ApplyConnectionPragmas(DbConnection connection)
+    /// <summary>
+    /// Runs each time the journal opens a connection: refuses a connection to a file no longer at the path, and
+    /// sets the PRAGMAs that Microsoft.Data.Sqlite's connection string cannot carry.
+    /// </summary>
+    public void OnConnectionOpened(DbConnection connection)
+    {
+        EnsureSameFile();
+        ApplyConnectionPragmas(connection);
+    }
+
+    private void EnsureSameFile()
+    {
+        var current = FileIdentity.Of(FullPath);
+        lock (_identityLock)
+        {
+            if (current == _identity) return;
+            // Pooled connections hold the old file: drop them; the next open finds whatever is at the path now.
+            _identity = current;
+            SqliteConnection.ClearAllPools();
+        }
+        throw new IOException(current is null
+            ? $"the database file {FullPath} is missing"
+            : $"the database file {FullPath} was replaced; reopening it");
+    }
+
+    private void ApplyConnectionPragmas(DbConnection connection)
     {
         using var command = connection.CreateCommand();
         command.CommandText =
