@@ -169,37 +169,63 @@ public sealed class SessionActor : ReceiveActor, IWithTimers
         SendNext();
     }
 
+    /// <summary>
+    /// Sends queued frames one at a time. A send that completes at once (room in the socket's buffers, the usual
+    /// case) is followed by the next without a round trip through the mailbox; one that must wait reports back.
+    /// </summary>
     private void SendNext()
     {
-        if (_sending) return;
-        if (_closing is not null)
+        while (!_sending)
         {
-            SendClose(_closing);
-            return;
-        }
-        if (!_outbound.TryDequeue(out var next))
-        {
-            CloseIfDrained();
-            return;
-        }
+            if (_closing is not null)
+            {
+                SendClose(_closing);
+                return;
+            }
+            if (!_outbound.TryDequeue(out var next))
+            {
+                CloseIfDrained();
+                return;
+            }
 
-        ReadOnlyMemory<byte> bytes;
-        if (next is { } response)
-        {
-            bytes = response;
-            _queuedResponses--;
+            ReadOnlyMemory<byte> bytes;
+            if (next is { } response)
+            {
+                bytes = response;
+                _queuedResponses--;
+            }
+            else
+            {
+                bytes = _newestUpdate;
+                _updateQueued = false;
+            }
+
+            var send = _socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
+            if (send.IsCompleted)
+            {
+                if (!CompletedSendSucceeded(send)) return;
+                continue;
+            }
+            _sending = true;
+            _sendStartedAt = Stopwatch.GetTimestamp();
+            StartWatching();
+            send.AsTask().PipeTo(Self, success: () => SendCompleted.Instance, failure: ex => new SendFailed(ex));
         }
-        else
+    }
+
+    private bool CompletedSendSucceeded(ValueTask send)
+    {
+        try
         {
-            bytes = _newestUpdate;
-            _updateQueued = false;
+            send.GetAwaiter().GetResult();
+            return true;
         }
-        _sending = true;
-        _sendStartedAt = Stopwatch.GetTimestamp();
-        StartWatching();
-        _socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None)
-            .AsTask()
-            .PipeTo(Self, success: () => SendCompleted.Instance, failure: ex => new SendFailed(ex));
+        catch (Exception ex) when (ex is WebSocketException or IOException or ObjectDisposedException or OperationCanceledException)
+        {
+            _log.Debug("Send failed, ending session: {0}", ex.Message);
+            Context.Stop(Self);
+            return false;
+        }
     }
 
     /// <summary>A periodic check runs only while a send or a command is outstanding, so idle sessions cost no timer.</summary>
