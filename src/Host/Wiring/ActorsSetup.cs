@@ -19,16 +19,16 @@ public static class ActorsSetup
         return akka
             .AddHoconFile(Path.Combine(AppContext.BaseDirectory, "hocon", "akka.conf"), HoconAddMode.Prepend)
             .WithActors((system, registry) =>
-        {
-            var broadcaster = system.ActorOf(BroadcasterActor.Props(options.BroadcastInterval), "broadcaster");
-            var board = system.ActorOf(BoardActor.Props(options.SlotRange(), broadcaster, clock), "board");
-            var slots = system.ActorOf(SlotManager.Props(options.SlotRange(), slotSettings, board), "slots");
-            system.ActorOf(StorageProbeActor.SupervisedProps(board, options.StorageProbeInterval, clock), "storage-probe");
-            system.ActorOf(UndeliveredCommandResponder.Props(), "undelivered-commands");
-            registry.Register<BroadcasterActor>(broadcaster);
-            registry.Register<BoardActor>(board);
-            registry.Register<SlotManager>(slots);
-        });
+            {
+                var broadcaster = system.ActorOf(BroadcasterActor.Props(options.BroadcastInterval), "broadcaster");
+                var board = system.ActorOf(BoardActor.Props(options.SlotRange(), broadcaster, clock), "board");
+                var slots = system.ActorOf(SlotManager.Props(options.SlotRange(), slotSettings, board), "slots");
+                system.ActorOf(StorageProbeActor.SupervisedProps(board, options.StorageProbeInterval, clock), "storage-probe");
+                system.ActorOf(UndeliveredCommandResponder.Props(), "undelivered-commands");
+                registry.Register<BroadcasterActor>(broadcaster);
+                registry.Register<BoardActor>(board);
+                registry.Register<SlotManager>(slots);
+            });
     }
 
     /// <summary>
