@@ -20,6 +20,7 @@ public sealed class BoardActor : ReceiveActor
     private int _known;
     private int _activeConnections;
     private string? _storageProblem;
+    private long _version;
 
     public BoardActor(SlotRange range, IActorRef broadcaster, TimeProvider clock)
     {
@@ -28,7 +29,8 @@ public sealed class BoardActor : ReceiveActor
         _clock = clock;
         _slots = new SlotState?[range.Count];
 
-        Receive<SlotStateChanged>(OnSlotStateChanged);
+        Receive<SlotStateChanged>(m => Apply(m.State));
+        Receive<SlotBatchStored>(OnBatchStored);
         Receive<ActiveConnectionsChanged>(m => _activeConnections = m.Count);
         Receive<StorageFailed>(m => _storageProblem = m.Problem);
         Receive<StorageAvailable>(_ => _storageProblem = null);
@@ -42,17 +44,25 @@ public sealed class BoardActor : ReceiveActor
 
     private bool IsReady => _known == _slots.Length;
 
-    private void OnSlotStateChanged(SlotStateChanged change)
+    private void OnBatchStored(SlotBatchStored batch)
     {
-        var index = change.State.SlotId - _range.First;
-        // A slot that restarts (after passivation or a storage failure) reports its unchanged state: nothing to broadcast.
-        if (_slots[index] == change.State) return;
-        if (_slots[index] is null) _known++;
-        _slots[index] = change.State;
-        if (IsReady) _broadcaster.Tell(new BoardChanged(KnownSlots(), _clock.GetUtcNow()));
+        Apply(batch.State);
+        foreach (var answer in batch.Answers)
+            answer.ReplyTo.Tell(answer.Result with { BoardVersion = _version });
     }
 
-    private BoardView View() => new(IsReady, KnownSlots(), _activeConnections, _storageProblem);
+    private void Apply(SlotState state)
+    {
+        var index = state.SlotId - _range.First;
+        // A slot that restarts (after passivation or a storage failure) reports its unchanged state: nothing to broadcast.
+        if (_slots[index] == state) return;
+        if (_slots[index] is null) _known++;
+        _slots[index] = state;
+        _version++;
+        if (IsReady) _broadcaster.Tell(new BoardChanged(KnownSlots(), _clock.GetUtcNow(), _version));
+    }
+
+    private BoardView View() => new(IsReady, KnownSlots(), _activeConnections, _storageProblem, _version);
 
     private ImmutableArray<SlotState> KnownSlots()
     {

@@ -10,6 +10,6 @@ public sealed record ReportConnectionsTo(IActorRef Listener);
 
 /// <summary>
 /// One serialised <c>slots_update</c> frame. The same bytes go to every session and are never modified;
-/// <see cref="Version"/> grows with each change so a session can tell newer from older.
+/// <see cref="Version"/> is the board's version it shows, so a session can tell newer from older.
 /// </summary>
 public sealed record SlotsUpdatePayload(ReadOnlyMemory<byte> Utf8, long Version);

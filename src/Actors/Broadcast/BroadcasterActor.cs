@@ -19,7 +19,6 @@ public sealed class BroadcasterActor : ReceiveActor, IWithTimers
     private IActorRef _connectionsListener = ActorRefs.Nobody;
     private BoardChanged? _unsent;
     private SlotsUpdatePayload? _latest;
-    private long _version;
     private long _lastPublishedAt;
 
     public BroadcasterActor(TimeSpan interval)
@@ -69,9 +68,10 @@ public sealed class BroadcasterActor : ReceiveActor, IWithTimers
     {
         if (_unsent is null) return;
         var message = new SlotsUpdateMessage(SlotsDataFactory.From(_unsent.Slots), _unsent.At);
+        var version = _unsent.Version;
         _unsent = null;
         _lastPublishedAt = Stopwatch.GetTimestamp();
-        _latest = new SlotsUpdatePayload(ServerMessageSerializer.ToUtf8(message), ++_version);
+        _latest = new SlotsUpdatePayload(ServerMessageSerializer.ToUtf8(message), version);
         foreach (var session in _sessions) session.Tell(_latest);
     }
 

@@ -34,9 +34,15 @@ public enum SlotOutcome
     StorageFailed,
 }
 
-/// <summary>The answer to an <see cref="ISlotCommand"/>. <see cref="Message"/> is the text shown to clients.</summary>
+/// <summary>
+/// The answer to an <see cref="ISlotCommand"/>. <see cref="Message"/> is the text shown to clients.
+/// <see cref="BoardVersion"/> is the board's version that includes a stored change (0 when nothing was stored), so that
+/// a session never shows its client an older state after this answer.
+/// </summary>
 public sealed record SlotCommandResult(int SlotId, SlotCommandKind Kind, SlotOutcome Outcome, string Message)
 {
+    public long BoardVersion { get; init; }
+
     public bool Success => Outcome == SlotOutcome.Done;
 
     public static SlotCommandKind KindOf(ISlotCommand command) => command switch

@@ -23,7 +23,7 @@ internal sealed class OrderedReplies
     public void AddCommand(ISlotCommand command, long sentAt) =>
         _replies.AddLast(new Reply { Command = (command.SlotId, SlotCommandResult.KindOf(command)), SentAt = sentAt });
 
-    /// <summary>A reply whose answer is the newest slots_update, once one exists.</summary>
+    /// <summary>A reply to <c>get_slots</c>, filled when the board's view arrives.</summary>
     public void AddSlotsRequest() => _replies.AddLast(new Reply { WantsSlots = true });
 
     /// <summary>Fills the command this result answers; false if none was waiting (it was already answered as not confirmed).</summary>
@@ -33,15 +33,22 @@ internal sealed class OrderedReplies
         {
             if (reply.Bytes is not null || reply.Command != (result.SlotId, result.Kind)) continue;
             reply.Bytes = render();
+            reply.BoardVersion = result.BoardVersion;
             return true;
         }
         return false;
     }
 
-    public void FillSlotsRequests(ReadOnlyMemory<byte> newestUpdate)
+    /// <summary>The board answers one session's requests in order, so its answer fills the oldest waiting <c>get_slots</c>.</summary>
+    public void FillOldestSlotsRequest(ReadOnlyMemory<byte> answer, long boardVersion)
     {
         foreach (var reply in _replies)
-            if (reply.WantsSlots && reply.Bytes is null) reply.Bytes = newestUpdate;
+        {
+            if (!reply.WantsSlots || reply.Bytes is not null) continue;
+            reply.Bytes = answer;
+            reply.BoardVersion = boardVersion;
+            return;
+        }
     }
 
     /// <summary>Fills every command sent before <paramref name="sentBefore"/> that is still unanswered.</summary>
@@ -52,13 +59,13 @@ internal sealed class OrderedReplies
                 reply.Bytes = render(command.SlotId, command.Kind);
     }
 
-    /// <summary>Removes and returns the answers at the front that are ready.</summary>
-    public IEnumerable<ReadOnlyMemory<byte>> TakeReady()
+    /// <summary>Removes and returns the answers at the front that are ready, with the board version each shows (0: none).</summary>
+    public IEnumerable<(ReadOnlyMemory<byte> Bytes, long BoardVersion)> TakeReady()
     {
-        while (_replies.First?.Value.Bytes is { } bytes)
+        while (_replies.First?.Value is { Bytes: { } bytes } reply)
         {
             _replies.RemoveFirst();
-            yield return bytes;
+            yield return (bytes, reply.BoardVersion);
         }
     }
 
@@ -68,5 +75,6 @@ internal sealed class OrderedReplies
         public bool WantsSlots { get; init; }
         public long SentAt { get; init; }
         public ReadOnlyMemory<byte>? Bytes { get; set; }
+        public long BoardVersion { get; set; }
     }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net.WebSockets;
 using Akka.Actor;
 using Akka.Event;
+using SlotBooking.Actors.Board;
 using SlotBooking.Actors.Broadcast;
 using SlotBooking.Actors.Domain;
 using SlotBooking.Protocol;
@@ -19,14 +20,17 @@ public sealed class SessionActor : ReceiveActor, IWithTimers
 {
     private readonly WebSocket _socket;
     private readonly IActorRef _slots;
+    private readonly IActorRef _board;
     private readonly IActorRef _broadcaster;
     private readonly SessionSettings _settings;
     private readonly TaskCompletionSource _stopped;
     private readonly ILoggingAdapter _log = Context.GetLogger();
 
     private readonly OrderedReplies _replies = new();
-    // Frames ready to send, in order; a null entry marks where the newest broadcast slots_update goes.
-    private readonly Queue<ReadOnlyMemory<byte>?> _outbound = new();
+    // Frames ready to send, in order; a broadcast entry marks where the newest broadcast slots_update goes.
+    private readonly Queue<OutboundFrame> _outbound = new();
+    // The newest board version the client has been sent: an older broadcast is never sent after it.
+    private long _sentVersion;
     private ReadOnlyMemory<byte> _newestUpdate;
     private long _newestUpdateVersion;
     private bool _updateQueued;
@@ -36,10 +40,11 @@ public sealed class SessionActor : ReceiveActor, IWithTimers
     private bool _draining;
     private CloseSession? _closing;
 
-    public SessionActor(WebSocket socket, IActorRef slots, IActorRef broadcaster, SessionSettings settings, TaskCompletionSource stopped)
+    public SessionActor(WebSocket socket, IActorRef slots, IActorRef board, IActorRef broadcaster, SessionSettings settings, TaskCompletionSource stopped)
     {
         _socket = socket;
         _slots = slots;
+        _board = board;
         _broadcaster = broadcaster;
         _settings = settings;
         _stopped = stopped;
@@ -48,6 +53,7 @@ public sealed class SessionActor : ReceiveActor, IWithTimers
         Receive<FrameRateLimited>(m => AcceptRequest(() => _replies.AddReady(Render(new ErrorMessage(m.Reason)))));
         Receive<SlotCommandResult>(OnCommandResult);
         Receive<SlotsUpdatePayload>(OnSlotsUpdate);
+        Receive<BoardView>(OnBoardView);
         Receive<SendCompleted>(_ =>
         {
             _sending = false;
@@ -68,8 +74,8 @@ public sealed class SessionActor : ReceiveActor, IWithTimers
     }
 
     /// <param name="stopped">Completed when the session has stopped; the socket's request waits on it before returning.</param>
-    public static Props Props(WebSocket socket, IActorRef slots, IActorRef broadcaster, SessionSettings settings, TaskCompletionSource stopped) =>
-        Akka.Actor.Props.Create(() => new SessionActor(socket, slots, broadcaster, settings, stopped));
+    public static Props Props(WebSocket socket, IActorRef slots, IActorRef board, IActorRef broadcaster, SessionSettings settings, TaskCompletionSource stopped) =>
+        Akka.Actor.Props.Create(() => new SessionActor(socket, slots, board, broadcaster, settings, stopped));
 
     public ITimerScheduler Timers { get; set; } = null!;
 
@@ -98,11 +104,11 @@ public sealed class SessionActor : ReceiveActor, IWithTimers
                 case CancelSlotRequest r:
                     SendCommand(new CancelSlot(r.SlotId));
                     break;
-                case GetSlotsRequest when _newestUpdateVersion > 0:
-                    _replies.AddReady(_newestUpdate);
-                    break;
                 case GetSlotsRequest:
-                    _replies.AddSlotsRequest(); // answered by the first slots_update, which registration guarantees
+                    // The board, not the last broadcast: it is told of a change before the client is, so the answer
+                    // includes every change this client has been told of (broadcasts are paced and may lag).
+                    _replies.AddSlotsRequest();
+                    _board.Tell(GetBoard.Instance);
                     break;
                 case InvalidRequest r:
                     _replies.AddReady(Render(new ErrorMessage(r.Message)));
@@ -150,20 +156,28 @@ public sealed class SessionActor : ReceiveActor, IWithTimers
         if (_closing is not null || update.Version <= _newestUpdateVersion) return;
         _newestUpdate = update.Utf8;
         _newestUpdateVersion = update.Version;
-        _replies.FillSlotsRequests(_newestUpdate);
         if (!_updateQueued)
         {
-            _outbound.Enqueue(null);
+            _outbound.Enqueue(OutboundFrame.Broadcast);
             _updateQueued = true;
         }
         SendReadyReplies();
     }
 
+    private void OnBoardView(BoardView view)
+    {
+        var answer = view.IsReady
+            ? Render(new SlotsUpdateMessage(SlotsDataFactory.From(view.Slots), DateTimeOffset.UtcNow))
+            : Render(new ErrorMessage("The slots are still being loaded from storage; ask again shortly."));
+        _replies.FillOldestSlotsRequest(answer, view.Version);
+        SendReadyReplies();
+    }
+
     private void SendReadyReplies()
     {
-        foreach (var bytes in _replies.TakeReady())
+        foreach (var (bytes, version) in _replies.TakeReady())
         {
-            _outbound.Enqueue(bytes);
+            _outbound.Enqueue(new OutboundFrame(bytes, version, IsBroadcast: false));
             _queuedResponses++;
         }
         SendNext();
@@ -189,15 +203,20 @@ public sealed class SessionActor : ReceiveActor, IWithTimers
             }
 
             ReadOnlyMemory<byte> bytes;
-            if (next is { } response)
+            if (next.IsBroadcast)
             {
-                bytes = response;
-                _queuedResponses--;
+                _updateQueued = false;
+                // The client already has a newer state (from an answer that came through the board): skip this one;
+                // the broadcast of that newer state is on its way.
+                if (_newestUpdateVersion < _sentVersion) continue;
+                bytes = _newestUpdate;
+                _sentVersion = _newestUpdateVersion;
             }
             else
             {
-                bytes = _newestUpdate;
-                _updateQueued = false;
+                bytes = next.Bytes;
+                _queuedResponses--;
+                _sentVersion = Math.Max(_sentVersion, next.BoardVersion);
             }
 
             var send = _socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
@@ -287,6 +306,12 @@ public sealed class SessionActor : ReceiveActor, IWithTimers
         }
         _socket.CloseOutputAsync(close.Status, close.Reason, CancellationToken.None)
             .PipeTo(Self, success: () => CloseCompleted.Instance, failure: _ => CloseCompleted.Instance);
+    }
+
+    /// <summary>A frame to send: an answer (with the board version it shows, 0 for none), or the place of the newest broadcast.</summary>
+    private readonly record struct OutboundFrame(ReadOnlyMemory<byte> Bytes, long BoardVersion, bool IsBroadcast)
+    {
+        public static OutboundFrame Broadcast => new(default, 0, true);
     }
 
     private sealed record SendCompleted

@@ -110,9 +110,9 @@ public sealed class SlotActor : ReceivePersistentActor
     {
         // A rejected batch was already answered in OnPersistRejected.
         if (_inFlight is null) return;
-        // The board first: a client that reads over HTTP right after its answer then sees its own change.
-        _board.Tell(new SlotStateChanged(_state));
-        foreach (var d in _inFlight) d.ReplyTo.Tell(d.Result);
+        // The answers go through the board: it takes the new state first, so whoever hears of the change (over HTTP
+        // or WebSocket) can read it, and it stamps them with its version.
+        _board.Tell(new SlotBatchStored(_state, _inFlight.Select(d => new PendingAnswer(d.ReplyTo, d.Result)).ToArray()));
         _inFlight = null;
         SnapshotIfDue();
 

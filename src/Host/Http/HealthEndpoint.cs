@@ -36,7 +36,7 @@ public static class HealthEndpoint
         var entry = report.Entries.GetValueOrDefault(SlotsCheck);
         var view = entry.Data.TryGetValue(SlotBoardHealthCheck.BoardKey, out var value) && value is BoardView v
             ? v
-            : new BoardView(false, ImmutableArray<SlotBooking.Actors.Domain.SlotState>.Empty, 0, null);
+            : new BoardView(false, ImmutableArray<SlotBooking.Actors.Domain.SlotState>.Empty, 0, null, 0);
         var database = SlotRoutes.DatabaseStatsOf(view, options);
         var status = report.Status == HealthStatus.Healthy ? "healthy" : entry.Description ?? "unhealthy";
         var body = new HealthResponse(

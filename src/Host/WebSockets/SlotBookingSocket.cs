@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Hosting;
 using Microsoft.Extensions.Options;
+using SlotBooking.Actors.Board;
 using SlotBooking.Actors.Broadcast;
 using SlotBooking.Actors.Sessions;
 using SlotBooking.Actors.Slots;
@@ -32,6 +33,7 @@ public static class SlotBookingSocket
         HttpContext context,
         ActorSystem system,
         IRequiredActor<SlotManager> slots,
+        IRequiredActor<BoardActor> board,
         IRequiredActor<BroadcasterActor> broadcaster,
         IOptions<SlotBookingOptions> options,
         ConnectionGate gate,
@@ -53,7 +55,8 @@ public static class SlotBookingSocket
 
         try
         {
-            await RunSessionAsync(context, system, await slots.GetAsync(), await broadcaster.GetAsync(), options.Value, rateLimiter, lifetime);
+            var actors = new SessionPeers(await slots.GetAsync(), await board.GetAsync(), await broadcaster.GetAsync());
+            await RunSessionAsync(context, system, actors, options.Value, rateLimiter, lifetime);
         }
         finally
         {
@@ -62,14 +65,14 @@ public static class SlotBookingSocket
     }
 
     private static async Task RunSessionAsync(
-        HttpContext context, ActorSystem system, IActorRef slots, IActorRef broadcaster,
+        HttpContext context, ActorSystem system, SessionPeers actors,
         SlotBookingOptions options, FrameRateLimiter rateLimiter, IHostApplicationLifetime lifetime)
     {
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
         var settings = new SessionSettings(options.MaxQueuedResponses, options.StallTimeout, options.CommandTimeout, options.DrainTimeout);
         var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var connectionId = context.TraceIdentifier.Replace(':', '-');
-        var session = system.ActorOf(SessionActor.Props(socket, slots, broadcaster, settings, stopped), $"session-{connectionId}");
+        var session = system.ActorOf(SessionActor.Props(socket, actors.Slots, actors.Board, actors.Broadcaster, settings, stopped), $"session-{connectionId}");
 
         await using var onShutdown = lifetime.ApplicationStopping.Register(() => session.Tell(DrainSession.Instance));
 
@@ -79,3 +82,6 @@ public static class SlotBookingSocket
         await pump;
     }
 }
+
+/// <summary>The actors a session talks to.</summary>
+internal sealed record SessionPeers(IActorRef Slots, IActorRef Board, IActorRef Broadcaster);

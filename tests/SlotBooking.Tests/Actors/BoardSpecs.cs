@@ -56,4 +56,27 @@ public sealed class BoardSpecs : TestKit
         board.Tell(GetBoard.Instance, TestActor);
         Assert.Null(ExpectMsg<BoardView>().StorageProblem);
     }
+
+    [Fact]
+    public void Hands_on_a_stored_batch_answers_stamped_with_the_version_that_includes_it()
+    {
+        var broadcaster = CreateTestProbe();
+        var board = Sys.ActorOf(BoardActor.Props(new SlotRange(3, 3), broadcaster.Ref, TimeProvider.System));
+        broadcaster.ExpectMsg<ReportConnectionsTo>();
+        board.Tell(new SlotStateChanged(SlotState.Free(3)));
+        var first = broadcaster.ExpectMsg<BoardChanged>().Version;
+
+        var booked = new SlotState(3, DateTimeOffset.UtcNow);
+        var result = new SlotCommandResult(3, SlotCommandKind.Book, SlotOutcome.Done, SlotMessages.Booked(3));
+        board.Tell(new SlotBatchStored(booked, [new PendingAnswer(TestActor, result)]));
+
+        var answer = ExpectMsg<SlotCommandResult>();
+        var change = broadcaster.ExpectMsg<BoardChanged>();
+        Assert.Equal(first + 1, change.Version);
+        Assert.Equal(change.Version, answer.BoardVersion);
+        board.Tell(GetBoard.Instance, TestActor);
+        var view = ExpectMsg<BoardView>();
+        Assert.Equal(change.Version, view.Version);
+        Assert.True(view.Slots[0].IsBooked);
+    }
 }

@@ -9,7 +9,10 @@ namespace SlotBooking.Tests.Actors;
 
 public sealed class BroadcasterSpecs : TestKit
 {
-    private static BoardChanged Change(params SlotState[] slots) => new([.. slots], DateTimeOffset.UtcNow);
+    private long _boardVersion;
+
+    /// <summary>A board change as the board sends it: each one a version newer than the last.</summary>
+    private BoardChanged Change(params SlotState[] slots) => new([.. slots], DateTimeOffset.UtcNow, ++_boardVersion);
 
     [Fact]
     public void Delivers_one_payload_to_every_session()

@@ -34,7 +34,10 @@ public sealed class PersistentSystem : IDisposable
         builder.Services.AddSlotBookingOptions();
         builder.Services.AddSlotStorage();
         builder.Services.Configure<SlotBookingOptions>(o => o.DatabasePath = databasePath);
-        builder.Services.AddAkka("slot-spec", (akka, services) => akka.AddSlotPersistence(services));
+        // Journal writes on a busy CI machine (several test assemblies at once on 2 cores) can take seconds.
+        builder.Services.AddAkka("slot-spec", (akka, services) => akka
+            .AddHocon("akka.test.single-expect-default = 15s", HoconAddMode.Prepend)
+            .AddSlotPersistence(services));
         var host = builder.Build();
         host.Start();
         return new PersistentSystem(host);

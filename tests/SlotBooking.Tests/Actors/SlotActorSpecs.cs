@@ -21,7 +21,7 @@ public sealed class SlotActorSpecs : IDisposable
     {
         using var system = PersistentSystem.Start(_database.Path);
         var kit = system.Kit;
-        var board = kit.CreateTestProbe();
+        var board = BoardStandIn.Create(kit);
         var slot = kit.Sys.ActorOf(SlotActor.Props(9, Settings, board.Ref));
         Assert.False(board.ExpectMsg<SlotStateChanged>().State.IsBooked);
 
@@ -29,7 +29,7 @@ public sealed class SlotActorSpecs : IDisposable
         var booked = kit.ExpectMsg<SlotCommandResult>();
         Assert.Equal(SlotOutcome.Done, booked.Outcome);
         Assert.Equal("Slot 9 booked successfully", booked.Message);
-        Assert.True(board.ExpectMsg<SlotStateChanged>().State.IsBooked);
+        Assert.True(board.ExpectMsg<SlotBatchStored>().State.IsBooked);
 
         slot.Tell(new BookSlot(9), kit.TestActor);
         Assert.Equal(SlotOutcome.AlreadyBooked, kit.ExpectMsg<SlotCommandResult>().Outcome);
@@ -39,7 +39,7 @@ public sealed class SlotActorSpecs : IDisposable
         var cancelled = kit.ExpectMsg<SlotCommandResult>();
         Assert.Equal(SlotOutcome.Done, cancelled.Outcome);
         Assert.Equal("Slot 9 booking cancelled successfully", cancelled.Message);
-        Assert.False(board.ExpectMsg<SlotStateChanged>().State.IsBooked);
+        Assert.False(board.ExpectMsg<SlotBatchStored>().State.IsBooked);
 
         slot.Tell(new CancelSlot(9), kit.TestActor);
         Assert.Equal(SlotOutcome.NotBooked, kit.ExpectMsg<SlotCommandResult>().Outcome);
@@ -52,10 +52,10 @@ public sealed class SlotActorSpecs : IDisposable
         using (var first = PersistentSystem.Start(_database.Path))
         {
             var kit = first.Kit;
-            var slot = kit.Sys.ActorOf(SlotActor.Props(5, Settings, kit.CreateTestProbe().Ref));
+            var slot = kit.Sys.ActorOf(SlotActor.Props(5, Settings, BoardStandIn.Create(kit).Ref));
             slot.Tell(new BookSlot(5), kit.TestActor);
             Assert.True(kit.ExpectMsg<SlotCommandResult>().Success);
-            var other = kit.Sys.ActorOf(SlotActor.Props(6, Settings, kit.CreateTestProbe().Ref));
+            var other = kit.Sys.ActorOf(SlotActor.Props(6, Settings, BoardStandIn.Create(kit).Ref));
             other.Tell(new BookSlot(6), kit.TestActor);
             kit.ExpectMsg<SlotCommandResult>();
             other.Tell(new CancelSlot(6), kit.TestActor);
@@ -66,7 +66,7 @@ public sealed class SlotActorSpecs : IDisposable
 
         using var second = PersistentSystem.Start(_database.Path);
         var kit2 = second.Kit;
-        var board = kit2.CreateTestProbe();
+        var board = BoardStandIn.Create(kit2);
         kit2.Sys.ActorOf(SlotActor.Props(5, Settings, board.Ref));
         kit2.Sys.ActorOf(SlotActor.Props(6, Settings, board.Ref));
 
@@ -83,7 +83,7 @@ public sealed class SlotActorSpecs : IDisposable
         using (var first = PersistentSystem.Start(_database.Path))
         {
             var kit = first.Kit;
-            var slot = kit.Sys.ActorOf(SlotActor.Props(7, settings, kit.CreateTestProbe().Ref));
+            var slot = kit.Sys.ActorOf(SlotActor.Props(7, settings, BoardStandIn.Create(kit).Ref));
             // 7 events: a snapshot after the 3rd and the 6th, then one more event on top.
             for (var i = 0; i < 3; i++)
             {
@@ -98,7 +98,7 @@ public sealed class SlotActorSpecs : IDisposable
 
         using var second = PersistentSystem.Start(_database.Path);
         var kit2 = second.Kit;
-        var board = kit2.CreateTestProbe();
+        var board = BoardStandIn.Create(kit2);
         kit2.Sys.ActorOf(SlotActor.Props(7, settings, board.Ref));
         Assert.True(board.ExpectMsg<SlotStateChanged>().State.IsBooked);
     }
@@ -108,7 +108,7 @@ public sealed class SlotActorSpecs : IDisposable
     {
         using var system = PersistentSystem.Start(_database.Path);
         var kit = system.Kit;
-        var slot = kit.Sys.ActorOf(SlotActor.Props(11, Settings, kit.CreateTestProbe().Ref));
+        var slot = kit.Sys.ActorOf(SlotActor.Props(11, Settings, BoardStandIn.Create(kit).Ref));
         var clients = Enumerable.Range(0, 50).Select(_ => kit.CreateTestProbe()).ToList();
 
         foreach (var client in clients) slot.Tell(new BookSlot(11), client.Ref);

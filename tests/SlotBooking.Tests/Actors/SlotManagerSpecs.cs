@@ -18,7 +18,7 @@ public sealed class SlotManagerSpecs : IDisposable
     {
         using var system = PersistentSystem.Start(_database.Path);
         var kit = system.Kit;
-        var board = kit.CreateTestProbe();
+        var board = BoardStandIn.Create(kit);
         kit.Sys.ActorOf(SlotManager.Props(new SlotRange(3, 6), SlotActorSettings.Default, board.Ref));
 
         var ids = Enumerable.Range(0, 4).Select(_ => board.ExpectMsg<SlotStateChanged>().State.SlotId).Order();
@@ -30,7 +30,7 @@ public sealed class SlotManagerSpecs : IDisposable
     {
         using var system = PersistentSystem.Start(_database.Path);
         var kit = system.Kit;
-        var manager = kit.Sys.ActorOf(SlotManager.Props(new SlotRange(3, 6), SlotActorSettings.Default, kit.CreateTestProbe().Ref), "slots");
+        var manager = kit.Sys.ActorOf(SlotManager.Props(new SlotRange(3, 6), SlotActorSettings.Default, BoardStandIn.Create(kit).Ref), "slots");
 
         manager.Tell(new BookSlot(99), kit.TestActor);
         var refusal = kit.ExpectMsg<SlotCommandResult>();
@@ -47,7 +47,7 @@ public sealed class SlotManagerSpecs : IDisposable
         using var system = PersistentSystem.Start(_database.Path);
         var kit = system.Kit;
         var settings = SlotActorSettings.Default with { IdleTimeout = TimeSpan.FromMilliseconds(200) };
-        var manager = kit.Sys.ActorOf(SlotManager.Props(new SlotRange(3, 4), settings, kit.CreateTestProbe().Ref), "slots");
+        var manager = kit.Sys.ActorOf(SlotManager.Props(new SlotRange(3, 4), settings, BoardStandIn.Create(kit).Ref), "slots");
 
         manager.Tell(new BookSlot(4), kit.TestActor);
         Assert.True(kit.ExpectMsg<SlotCommandResult>().Success);
