@@ -21,7 +21,7 @@ public sealed class SqliteDatabase(IOptions<SlotBookingOptions> options) : IDisp
 
     public string FullPath { get; } = options.Value.DatabaseFullPath;
 
-    /// <summary>For the journal: no pooling, and an error rather than a new empty file when the file is missing.</summary>
+    /// <summary>For the journal: pooled, and an error rather than a new empty file when the file is missing.</summary>
     public string ConnectionString { get; } = new SqliteConnectionStringBuilder
     {
         DataSource = options.Value.DatabaseFullPath,
