@@ -17,9 +17,9 @@ public static class SlotBookingApp
 
         builder.Services.AddSlotBookingOptions();
         builder.Services.AddSlotStorage();
-        builder.Services.AddSlotCors(builder.Configuration);
+        builder.Services.AddSlotCors();
         builder.Services.AddSlotHealthChecks();
-        builder.Services.AddSlotHttpRateLimiting(builder.Configuration);
+        builder.Services.AddSlotHttpRateLimiting();
         builder.Services.AddSlotBookingSockets();
         builder.Services.AddOpenApi();
         builder.Services.AddAkka("slot-booking", (akka, services) => akka

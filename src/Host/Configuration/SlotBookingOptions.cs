@@ -92,8 +92,13 @@ public sealed class SlotBookingOptions
     [Range(1, 1_000_000)]
     public int HttpRequestBurst { get; set; } = 200;
 
-    /// <summary>Origins allowed by CORS; "*" allows all, as the seed does.</summary>
-    public string[] CorsOrigins { get; set; } = ["*"];
+    /// <summary>
+    /// Origins allowed by CORS; empty or "*" allows all, as the seed does. Empty by default because the configuration
+    /// binder appends configured items to a non-empty default array (a default "*" would allow every origin).
+    /// </summary>
+    public string[] CorsOrigins { get; set; } = [];
+
+    public bool AllowsAnyOrigin => CorsOrigins.Length == 0 || CorsOrigins.Contains("*");
 
     public string DatabaseFullPath => Path.GetFullPath(DatabasePath);
 }

@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 using SlotBooking.Host.Configuration;
 
 namespace SlotBooking.Host.Http;
@@ -9,18 +10,20 @@ public static class HttpRateLimiting
 {
     public const string Policy = "per-client";
 
-    public static IServiceCollection AddSlotHttpRateLimiting(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddSlotHttpRateLimiting(this IServiceCollection services)
     {
-        var options = configuration.GetSection(SlotBookingOptions.Section).Get<SlotBookingOptions>() ?? new SlotBookingOptions();
-        services.AddRateLimiter(limiter =>
+        services.AddRateLimiter(_ => { });
+        // Configured from the validated SlotBooking options, not from a second read of the configuration.
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<SlotBookingOptions>>((limiter, slotBooking) =>
         {
+            var o = slotBooking.Value;
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.AddPolicy(Policy, context => RateLimitPartition.GetTokenBucketLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new TokenBucketRateLimiterOptions
                 {
-                    TokenLimit = options.HttpRequestBurst,
-                    TokensPerPeriod = Math.Max(1, options.HttpRequestsPerSecond / 10),
+                    TokenLimit = o.HttpRequestBurst,
+                    TokensPerPeriod = Math.Max(1, o.HttpRequestsPerSecond / 10),
                     ReplenishmentPeriod = TimeSpan.FromMilliseconds(100),
                     QueueLimit = 0,
                     AutoReplenishment = true,

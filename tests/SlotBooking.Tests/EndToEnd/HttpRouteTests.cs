@@ -82,6 +82,17 @@ public sealed class HttpRouteTests : HostTest
     }
 
     [Fact]
+    public async Task By_default_every_origin_is_allowed_as_in_the_seed()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/slots");
+        request.Headers.Add("Origin", "https://anywhere.example");
+
+        using var response = await Host.Http.SendAsync(request);
+
+        Assert.Equal("*", response.Headers.GetValues("Access-Control-Allow-Origin").Single());
+    }
+
+    [Fact]
     public async Task The_socket_path_refuses_plain_http_with_a_hint()
     {
         var response = await Host.Http.GetAsync("/slot-booking");
