@@ -111,12 +111,12 @@ public static class ClientRequestParser
             return FieldValue<int>.Invalid($"slot_id must be an integer, got {kind}");
         }
 
-        var raw = reader.ValueSpan.ToArray(); // a single span: the whole frame is one buffer
-        var text = Echo(Encoding.UTF8.GetString(raw));
-        if (raw.AsSpan().IndexOfAny((byte)'.', (byte)'e', (byte)'E') >= 0)
-            return FieldValue<int>.Invalid($"slot_id must be an integer, got {text}");
+        // The whole frame is one buffer, so the number is one span; it is only copied into text for an error.
+        var raw = reader.ValueSpan;
+        if (raw.IndexOfAny((byte)'.', (byte)'e', (byte)'E') >= 0)
+            return FieldValue<int>.Invalid($"slot_id must be an integer, got {Echo(Encoding.UTF8.GetString(raw))}");
         if (!reader.TryGetInt32(out var value))
-            return FieldValue<int>.Invalid($"slot_id {text} is not a valid slot number");
+            return FieldValue<int>.Invalid($"slot_id {Echo(Encoding.UTF8.GetString(raw))} is not a valid slot number");
         return FieldValue<int>.Of(value);
     }
 
