@@ -1,5 +1,7 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 using Microsoft.Extensions.Options;
 using SlotBooking.Host.Configuration;
 
@@ -18,6 +20,9 @@ public sealed class SqliteDatabase(IOptions<SlotBookingOptions> options) : IDisp
     private SqliteConnection? _keeper;
     private readonly Lock _identityLock = new();
     private FileIdentity? _identity;
+    // Native connections that already carry our PRAGMAs: the pool hands the same one out again and again, and
+    // running the PRAGMAs on each of the journal's opens cost two statements per transaction.
+    private readonly ConditionalWeakTable<sqlite3, object> _configured = new();
 
     public string FullPath { get; } = options.Value.DatabaseFullPath;
 
@@ -48,12 +53,14 @@ public sealed class SqliteDatabase(IOptions<SlotBookingOptions> options) : IDisp
 
     /// <summary>
     /// Runs each time the journal opens a connection: refuses a connection to a file no longer at the path, and
-    /// sets the PRAGMAs that Microsoft.Data.Sqlite's connection string cannot carry.
+    /// sets the PRAGMAs that Microsoft.Data.Sqlite's connection string cannot carry, once per native connection.
     /// </summary>
     public void OnConnectionOpened(DbConnection connection)
     {
         EnsureSameFile();
+        if (connection is SqliteConnection { Handle: { } handle } && _configured.TryGetValue(handle, out _)) return;
         ApplyConnectionPragmas(connection);
+        if (connection is SqliteConnection { Handle: { } opened }) _configured.AddOrUpdate(opened, this);
     }
 
     private void EnsureSameFile()
