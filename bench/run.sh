@@ -3,7 +3,7 @@
 # file in a temporary folder (Kestrel on 127.0.0.1, a free port), and prints one markdown report on stdout.
 # Progress and per-run details go to stderr; every log and JSON result stays in the work folder it names.
 #
-#   bench/run.sh            the full matrix (about 10-15 minutes on 2 cores)
+#   bench/run.sh            the full matrix (about 7 minutes on 2 cores)
 #   bench/run.sh --quick    a short smoke version (about 2 minutes)
 #   KEEP=1 bench/run.sh     keep the work folder (databases, logs, JSON) afterwards
 #
