@@ -9,20 +9,20 @@ namespace SlotBooking.Host.Persistence;
 public readonly record struct FileIdentity(ulong Device, ulong Inode)
 {
     /// <summary>The identity of the file at <paramref name="path"/>, or null when there is none.</summary>
-    public static FileIdentity? Of(string path)
+    /// <remarks>Runs on every journal connection open: one <c>stat</c> call, no allocation.</remarks>
+    public static unsafe FileIdentity? Of(string path)
     {
-        if (!File.Exists(path)) return null;
         // Linux on x64 and arm64: struct stat starts with st_dev and st_ino, 8 bytes each. Elsewhere only existence is known.
         if (!OperatingSystem.IsLinux() || RuntimeInformation.OSArchitecture is not (Architecture.X64 or Architecture.Arm64))
-            return new FileIdentity(0, 0);
-        var buffer = new byte[256];
+            return File.Exists(path) ? new FileIdentity(0, 0) : null;
+        var buffer = stackalloc ulong[32]; // 256 bytes, more than struct stat needs
         if (NativeMethods.stat(path, buffer) != 0) return null;
-        return new FileIdentity(BitConverter.ToUInt64(buffer, 0), BitConverter.ToUInt64(buffer, 8));
+        return new FileIdentity(buffer[0], buffer[1]);
     }
 }
 
-internal static partial class NativeMethods
+internal static unsafe partial class NativeMethods
 {
     [LibraryImport("libc", EntryPoint = "stat", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
-    internal static partial int stat(string path, [Out] byte[] buffer);
+    internal static partial int stat(string path, ulong* buffer);
 }

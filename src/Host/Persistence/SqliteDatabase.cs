@@ -1,9 +1,9 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
-using SQLitePCL;
 using Microsoft.Extensions.Options;
 using SlotBooking.Host.Configuration;
+using SQLitePCL;
 
 namespace SlotBooking.Host.Persistence;
 
@@ -58,9 +58,10 @@ public sealed class SqliteDatabase(IOptions<SlotBookingOptions> options) : IDisp
     public void OnConnectionOpened(DbConnection connection)
     {
         EnsureSameFile();
-        if (connection is SqliteConnection { Handle: { } handle } && _configured.TryGetValue(handle, out _)) return;
+        var native = ((SqliteConnection)connection).Handle!;
+        if (_configured.TryGetValue(native, out _)) return;
         ApplyConnectionPragmas(connection);
-        if (connection is SqliteConnection { Handle: { } opened }) _configured.AddOrUpdate(opened, this);
+        _configured.AddOrUpdate(native, this);
     }
 
     private void EnsureSameFile()

@@ -18,7 +18,14 @@ public static class SlotBookingSocket
     private static readonly TimeSpan CloseHandshakeGrace = TimeSpan.FromSeconds(5);
 
     public static IServiceCollection AddSlotBookingSockets(this IServiceCollection services) =>
-        services.AddSingleton<ConnectionGate>().AddSingleton<FrameRateLimiter>();
+        services.AddSingleton<ConnectionGate>().AddSingleton<FrameRateLimiter>().AddSingleton(SessionSettingsOf);
+
+    /// <summary>One settings record shared by every session.</summary>
+    private static SessionSettings SessionSettingsOf(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<SlotBookingOptions>>().Value;
+        return new SessionSettings(options.MaxQueuedResponses, options.StallTimeout, options.CommandTimeout, options.DrainTimeout);
+    }
 
     /// <summary>Pings keep idle connections alive through proxies and reveal dead peers, whose sessions then end.</summary>
     public static WebApplication UseSlotBookingSockets(this WebApplication app)
@@ -36,6 +43,7 @@ public static class SlotBookingSocket
         IRequiredActor<BoardActor> board,
         IRequiredActor<BroadcasterActor> broadcaster,
         IOptions<SlotBookingOptions> options,
+        SessionSettings settings,
         ConnectionGate gate,
         FrameRateLimiter rateLimiter,
         IHostApplicationLifetime lifetime)
@@ -56,7 +64,7 @@ public static class SlotBookingSocket
         try
         {
             var actors = new SessionPeers(await slots.GetAsync(), await board.GetAsync(), await broadcaster.GetAsync());
-            await RunSessionAsync(context, system, actors, options.Value, rateLimiter, lifetime);
+            await RunSessionAsync(context, system, actors, options.Value, settings, rateLimiter, lifetime);
         }
         finally
         {
@@ -66,10 +74,9 @@ public static class SlotBookingSocket
 
     private static async Task RunSessionAsync(
         HttpContext context, ActorSystem system, SessionPeers actors,
-        SlotBookingOptions options, FrameRateLimiter rateLimiter, IHostApplicationLifetime lifetime)
+        SlotBookingOptions options, SessionSettings settings, FrameRateLimiter rateLimiter, IHostApplicationLifetime lifetime)
     {
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
-        var settings = new SessionSettings(options.MaxQueuedResponses, options.StallTimeout, options.CommandTimeout, options.DrainTimeout);
         var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var connectionId = context.TraceIdentifier.Replace(':', '-');
         var session = system.ActorOf(SessionActor.Props(socket, actors.Slots, actors.Board, actors.Broadcaster, settings, stopped), $"session-{connectionId}");
@@ -78,8 +85,17 @@ public static class SlotBookingSocket
 
         var pump = new InboundFramePump(socket, session, connectionId, options.MaxMessageBytes, rateLimiter).RunAsync();
         await stopped.Task;
-        if (await Task.WhenAny(pump, Task.Delay(CloseHandshakeGrace)) != pump) socket.Abort();
-        await pump;
+        // A client that does not answer the session's close frame in time is dropped. WaitAsync's timer goes away
+        // as soon as the pump ends (the usual case), where a Task.Delay would linger for every closed connection.
+        try
+        {
+            await pump.WaitAsync(CloseHandshakeGrace);
+        }
+        catch (TimeoutException)
+        {
+            socket.Abort();
+            await pump;
+        }
     }
 }
 
