@@ -45,6 +45,10 @@ public sealed record SlotCommandResult(int SlotId, SlotCommandKind Kind, SlotOut
 
     public bool Success => Outcome == SlotOutcome.Done;
 
+    /// <summary>The answer to a command that storage could not take: nothing was changed.</summary>
+    public static SlotCommandResult StorageFailed(int slotId, SlotCommandKind kind) =>
+        new(slotId, kind, SlotOutcome.StorageFailed, SlotMessages.StorageFailed(slotId, kind));
+
     public static SlotCommandKind KindOf(ISlotCommand command) => command switch
     {
         BookSlot => SlotCommandKind.Book,

@@ -50,7 +50,7 @@ public sealed class SessionActor : ReceiveActor, IWithTimers
         _stopped = stopped;
 
         Receive<InboundFrame>(OnInboundFrame);
-        Receive<FrameRateLimited>(m => AcceptRequest(() => _replies.AddReady(Render(new ErrorMessage(m.Reason)))));
+        Receive<FrameRateLimited>(m => AnswerAtOnce(new ErrorMessage(m.Reason)));
         Receive<SlotCommandResult>(OnCommandResult);
         Receive<SlotsUpdatePayload>(OnSlotsUpdate);
         Receive<BoardView>(OnBoardView);
@@ -91,43 +91,46 @@ public sealed class SessionActor : ReceiveActor, IWithTimers
     {
         if (_draining)
         {
-            AcceptRequest(() => _replies.AddReady(Render(ShuttingDown)));
+            AnswerAtOnce(ShuttingDown);
             return;
         }
-        AcceptRequest(() =>
+        if (!CanTakeRequest()) return;
+        switch (ClientRequestParser.Parse(frame.Utf8.Span))
         {
-            switch (ClientRequestParser.Parse(frame.Utf8.Span))
-            {
-                case BookSlotRequest r:
-                    SendCommand(new BookSlot(r.SlotId));
-                    break;
-                case CancelSlotRequest r:
-                    SendCommand(new CancelSlot(r.SlotId));
-                    break;
-                case GetSlotsRequest:
-                    // The board, not the last broadcast: it is told of a change before the client is, so the answer
-                    // includes every change this client has been told of (broadcasts are paced and may lag).
-                    _replies.AddSlotsRequest();
-                    _board.Tell(GetBoard.Instance);
-                    break;
-                case InvalidRequest r:
-                    _replies.AddReady(Render(new ErrorMessage(r.Message)));
-                    break;
-            }
-        });
+            case BookSlotRequest r:
+                SendCommand(new BookSlot(r.SlotId));
+                break;
+            case CancelSlotRequest r:
+                SendCommand(new CancelSlot(r.SlotId));
+                break;
+            case GetSlotsRequest:
+                // The board, not the last broadcast: it is told of a change before the client is, so the answer
+                // includes every change this client has been told of (broadcasts are paced and may lag).
+                _replies.AddSlotsRequest();
+                _board.Tell(GetBoard.Instance);
+                break;
+            case InvalidRequest r:
+                _replies.AddReady(Render(new ErrorMessage(r.Message)));
+                break;
+        }
+        SendReadyReplies();
     }
 
-    /// <summary>Takes a request unless the client already has too many unanswered or unsent; a client that never reads is closed.</summary>
-    private void AcceptRequest(Action addReply)
+    /// <summary>A request answered without asking anyone (an error), in its place among the client's answers.</summary>
+    private void AnswerAtOnce(ServerMessage answer)
     {
-        if (_closing is not null) return;
-        if (_replies.Count + _queuedResponses >= _settings.MaxQueuedResponses)
-        {
-            BeginClose(new CloseSession(WebSocketCloseStatus.PolicyViolation, "client is not reading its messages"));
-            return;
-        }
-        addReply();
+        if (!CanTakeRequest()) return;
+        _replies.AddReady(Render(answer));
         SendReadyReplies();
+    }
+
+    /// <summary>False when the session is closing, or when the client already has too many unanswered or unsent requests (it is then closed: it does not read).</summary>
+    private bool CanTakeRequest()
+    {
+        if (_closing is not null) return false;
+        if (_replies.Count + _queuedResponses < _settings.MaxQueuedResponses) return true;
+        BeginClose(new CloseSession(WebSocketCloseStatus.PolicyViolation, "client is not reading its messages"));
+        return false;
     }
 
     private void SendCommand(ISlotCommand command)

@@ -168,8 +168,7 @@ public sealed class SlotActor : ReceivePersistentActor
         _queued.Clear();
     }
 
-    private SlotCommandResult Failed(SlotCommandKind kind) =>
-        new(_slotId, kind, SlotOutcome.StorageFailed, SlotMessages.StorageFailed(_slotId, kind));
+    private SlotCommandResult Failed(SlotCommandKind kind) => SlotCommandResult.StorageFailed(_slotId, kind);
 
     private sealed record PendingCommand(ISlotCommand Command, IActorRef ReplyTo);
 

@@ -16,8 +16,7 @@ public sealed class UndeliveredCommandResponder : ReceiveActor
         Receive<DeadLetter>(letter =>
         {
             if (letter.Message is not ISlotCommand command || letter.Sender.IsNobody()) return;
-            var kind = SlotCommandResult.KindOf(command);
-            letter.Sender.Tell(new SlotCommandResult(command.SlotId, kind, SlotOutcome.StorageFailed, SlotMessages.StorageFailed(command.SlotId, kind)));
+            letter.Sender.Tell(SlotCommandResult.StorageFailed(command.SlotId, SlotCommandResult.KindOf(command)));
         });
     }
 
