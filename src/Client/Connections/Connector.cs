@@ -23,8 +23,6 @@ public sealed class Connector : IDisposable
         });
     }
 
-    public Uri Address => _address;
-
     public async Task<WireSocket> ConnectAsync(CancellationToken cancellationToken = default)
     {
         var socket = new ClientWebSocket();

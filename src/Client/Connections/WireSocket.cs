@@ -16,8 +16,6 @@ public sealed class WireSocket : IAsyncDisposable
 
     internal WireSocket(ClientWebSocket socket) => _socket = socket;
 
-    public WebSocketState State => _socket.State;
-
     public ValueTask SendAsync(ReadOnlyMemory<byte> utf8, CancellationToken cancellationToken = default) =>
         _socket.SendAsync(utf8, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
 
@@ -82,7 +80,4 @@ public sealed class WireSocket : IAsyncDisposable
 }
 
 public sealed class ServerClosedException(WebSocketCloseStatus? status, string? description)
-    : Exception($"the server closed the connection ({status} {description})".Replace(" )", ")", StringComparison.Ordinal))
-{
-    public WebSocketCloseStatus? Status { get; } = status;
-}
+    : Exception($"the server closed the connection ({status} {description})".Replace(" )", ")", StringComparison.Ordinal));

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using SlotBooking.Client.Connections;
 using SlotBooking.Client.Diagnostics;
 using SlotBooking.Client.Frames;
+using SlotBooking.Client.Slots;
 using SlotBooking.Client.Stats;
 
 namespace SlotBooking.Client.Fanout;
@@ -14,7 +15,6 @@ public static class FanoutRunner
 {
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan ListenerShutdown = TimeSpan.FromSeconds(30);
-    private const int MaxErrorSamples = 5;
 
     public static async Task<FanoutResult> RunAsync(FanoutOptions options, Action<string>? onProgress = null, CancellationToken cancellationToken = default)
     {
@@ -36,7 +36,7 @@ public static class FanoutRunner
             if (connections.Opened.Count == 0)
                 throw new InvalidOperationException($"No listener could connect to {options.Address}: {connections.Failures.FirstOrDefault()}");
             writer = await ConnectionPool.OpenOneAsync(connector, ConnectTimeout, cancellationToken);
-            var slotId = options.SlotId ?? FirstSlotOf(writer.InitialState);
+            var slotId = options.SlotId ?? SlotRange.OfServerState(writer.InitialState, "--slot").First;
             var booked = BookedSlotsReader.IsBooked(writer.InitialState, slotId)
                 ?? throw new InvalidOperationException("The server's first message did not list the booked slots");
 
@@ -60,7 +60,7 @@ public static class FanoutRunner
                 measured.Ack.Summarize(),
                 measured.Cpu.ClientPercent,
                 measured.Cpu.ServerPercent,
-                errors.Take(MaxErrorSamples).ToArray());
+                errors.Take(ErrorSamples.Kept).ToArray());
         }
         finally
         {
@@ -157,14 +157,6 @@ public static class FanoutRunner
         if (await Task.WhenAny(all, Task.Delay(ListenerShutdown)) != all) stop.Cancel();
         var ended = await all;
         return ended.OfType<string>().Select(reason => $"listener lost: {reason}");
-    }
-
-    private static int FirstSlotOf(byte[] initialState)
-    {
-        var update = SlotsUpdateReader.TryRead(initialState);
-        if (update is null || update.Data.Slots.Count == 0)
-            throw new InvalidOperationException("The server's first message was not a slots_update listing slots; pass --slot");
-        return update.Data.Slots.Min(s => s.Id);
     }
 
     private sealed class MeasuredChanges(LatencyHistogram all, LatencyHistogram first, LatencyHistogram ack, CpuMeter cpu)

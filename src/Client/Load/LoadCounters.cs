@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using SlotBooking.Client.Stats;
 
 namespace SlotBooking.Client.Load;
@@ -9,8 +8,6 @@ namespace SlotBooking.Client.Load;
 /// </summary>
 public sealed class LoadCounters(MeasurementWindow window)
 {
-    private const int MaxErrorSamples = 5;
-
     private long _ops;
     private long _successes;
     private long _refusals;
@@ -20,7 +17,7 @@ public sealed class LoadCounters(MeasurementWindow window)
     private long _disconnects;
     private long _connectFailures;
     private long _unexpected;
-    private readonly ConcurrentQueue<string> _errorSamples = new();
+    private readonly ErrorSamples _errorSamples = new();
 
     public LatencyHistogram Latency { get; } = new();
 
@@ -63,7 +60,7 @@ public sealed class LoadCounters(MeasurementWindow window)
 
     public long SlotsUpdates => Interlocked.Read(ref _updates);
 
-    public IReadOnlyList<string> ErrorSamples => _errorSamples.ToArray();
+    public IReadOnlyList<string> ErrorSamples => _errorSamples.First;
 
     public ErrorCounts Breakdown() => new(
         Interlocked.Read(ref _errorMessages),
@@ -75,6 +72,6 @@ public sealed class LoadCounters(MeasurementWindow window)
     private void Error(ref long counter, string sample)
     {
         Interlocked.Increment(ref counter);
-        if (_errorSamples.Count < MaxErrorSamples) _errorSamples.Enqueue(sample);
+        _errorSamples.Add(sample);
     }
 }

@@ -32,7 +32,7 @@ public static class LoadRunner
             if (connections.Opened.Count == 0)
                 throw new InvalidOperationException($"No client could connect to {options.Address}: {connections.Failures.FirstOrDefault()}");
 
-            var slots = options.Slots ?? ServerRange(connections.Opened[0].InitialState);
+            var slots = options.Slots ?? SlotRange.OfServerState(connections.Opened[0].InitialState);
             var frames = new RequestFrames(slots);
             var window = MeasurementWindow.StartingIn(options.Warmup, options.Duration);
             var counters = new LoadCounters(window);
@@ -58,13 +58,6 @@ public static class LoadRunner
         {
             await ConnectionPool.CloseAllAsync(connections.Opened.Select(c => c.Socket));
         }
-    }
-
-    private static SlotRange ServerRange(byte[] initialState)
-    {
-        var update = SlotsUpdateReader.TryRead(initialState)
-            ?? throw new InvalidOperationException("The server's first message was not a slots_update; cannot tell its slot range (pass --slots)");
-        return SlotRange.Spanning(update.Data.Slots.Select(s => s.Id).ToArray());
     }
 
     private static LoadResult Summarize(LoadOptions options, int connected, SlotRange slots, LoadCounters counters, CpuMeter cpu)

@@ -3,6 +3,7 @@ using System.Net.WebSockets;
 using SlotBooking.Client.Connections;
 using SlotBooking.Client.Frames;
 using SlotBooking.Client.Slots;
+using SlotBooking.Client.Stats;
 
 namespace SlotBooking.Client.Seeding;
 
@@ -14,7 +15,6 @@ namespace SlotBooking.Client.Seeding;
 public static class JournalSeeder
 {
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(30);
-    private const int MaxErrorSamples = 5;
 
     public static async Task<SeedResult> RunAsync(SeedOptions options, Action<string>? onProgress = null, CancellationToken cancellationToken = default)
     {
@@ -22,9 +22,8 @@ public static class JournalSeeder
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Window, 1);
         using var connector = new Connector(options.Address);
         var probe = await ConnectionPool.OpenOneAsync(connector, ConnectTimeout, cancellationToken);
-        var slots = options.Slots ?? SlotRange.Spanning(
-            SlotsUpdateReader.TryRead(probe.InitialState)?.Data.Slots.Select(s => s.Id).ToArray() ?? []);
         await probe.Socket.DisposeAsync();
+        var slots = options.Slots ?? SlotRange.OfServerState(probe.InitialState);
 
         var tally = new SeedTally();
         var started = Stopwatch.GetTimestamp();
@@ -41,7 +40,7 @@ public static class JournalSeeder
         await progress;
 
         return new SeedResult(options.Events, tally.Successes, tally.Refusals, tally.Errors.Count, Math.Round(elapsed, 2),
-            Math.Round(tally.Successes / elapsed, 1), tally.Errors.Take(MaxErrorSamples).ToArray());
+            Math.Round(tally.Successes / elapsed, 1), tally.Errors.First);
     }
 
     private static async Task SeedSlotAsync(Connector connector, int slotId, long quota, SeedOptions options, SeedTally tally, CancellationToken cancellationToken)
@@ -121,14 +120,13 @@ public static class JournalSeeder
     {
         private long _successes;
         private long _refusals;
-        private readonly System.Collections.Concurrent.ConcurrentQueue<string> _errors = new();
 
         public long Successes => Interlocked.Read(ref _successes);
         public long Refusals => Interlocked.Read(ref _refusals);
-        public IReadOnlyCollection<string> Errors => _errors;
+        public ErrorSamples Errors { get; } = new();
 
         public void Success() => Interlocked.Increment(ref _successes);
         public void Refusal() => Interlocked.Increment(ref _refusals);
-        public void Error(string what) => _errors.Enqueue(what);
+        public void Error(string what) => Errors.Add(what);
     }
 }
