@@ -33,7 +33,6 @@ public sealed class RunningHost : IAsyncDisposable
     public Uri HttpAddress { get; }
     public Uri WebSocketAddress => new($"ws://{HttpAddress.Authority}/slot-booking");
     public HttpClient Http { get; }
-    public IServiceProvider Services => _app.Services;
 
     /// <param name="extraArgs">More command-line configuration, e.g. <c>--SlotBooking:LastSlot=5</c>.</param>
     public static Task<RunningHost> StartAsync(string databasePath, params string[] extraArgs) =>

@@ -33,8 +33,6 @@ public sealed class SocketClient : IAsyncDisposable
     public Task SendTextAsync(string text) =>
         _socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, CancellationToken.None);
 
-    public Task SendAsync(object message) => SendTextAsync(JsonSerializer.Serialize(message));
-
     public Task BookAsync(int slotId) => SendTextAsync($$"""{"type":"book_slot","slot_id":{{slotId}}}""");
 
     public Task CancelAsync(int slotId) => SendTextAsync($$"""{"type":"cancel_slot","slot_id":{{slotId}}}""");

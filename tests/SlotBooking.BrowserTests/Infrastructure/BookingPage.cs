@@ -24,11 +24,11 @@ public sealed class BookingPage(IPage page)
 
     public ILocator StateOf(int slotId) => Slot(slotId).Locator(".slot-state");
 
-    /// <summary>Opens /ui and waits until it is connected and shows the day.</summary>
-    public async Task OpenAsync(int expectedSlots = 12)
+    /// <summary>Opens /ui and waits until it is connected and shows the day's twelve slots.</summary>
+    public async Task OpenAsync()
     {
         await page.GotoAsync("/ui");
         await Expect(Connection).ToHaveTextAsync("Connected");
-        await Expect(SlotButtons).ToHaveCountAsync(expectedSlots);
+        await Expect(SlotButtons).ToHaveCountAsync(12);
     }
 }

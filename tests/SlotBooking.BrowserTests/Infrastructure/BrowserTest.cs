@@ -75,23 +75,18 @@ public abstract class BrowserTest(BrowserFixture browser) : IAsyncLifetime
         Assert.True(answer.GetProperty("success").GetBoolean(), answer.ToString());
     }
 
-    /// <summary>When the server stored a slot's booking, as the page should show it: hours and minutes in the page's time zone.</summary>
+    /// <summary>
+    /// When the server stored a slot's booking, as the page should show it: hours and minutes in the page's time zone.
+    /// Call it after the booking's answer arrived: the board has the change before any answer goes out.
+    /// </summary>
     protected async Task<string> BookedAtLocalAsync(int slotId)
     {
-        // A slot answers its client before the board (behind GET /slots) hears of the change: poll briefly.
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (true)
-        {
-            using var slots = System.Text.Json.JsonDocument.Parse(await Host.Http.GetStringAsync("/slots"));
-            var slot = slots.RootElement.GetProperty("slots").EnumerateArray().Single(s => s.GetProperty("id").GetInt32() == slotId);
-            if (slot.GetProperty("booked_at").GetString() is { } text)
-            {
-                var bookedAt = DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
-                return bookedAt.ToOffset(TimeZoneOffset).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
-            }
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Slot {slotId} is not booked according to GET /slots");
-            await Task.Delay(20);
-        }
+        using var slots = System.Text.Json.JsonDocument.Parse(await Host.Http.GetStringAsync("/slots"));
+        var slot = slots.RootElement.GetProperty("slots").EnumerateArray().Single(s => s.GetProperty("id").GetInt32() == slotId);
+        var text = slot.GetProperty("booked_at").GetString()
+                   ?? throw new InvalidOperationException($"Slot {slotId} is not booked according to GET /slots, although its booking was answered");
+        var bookedAt = DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+        return bookedAt.ToOffset(TimeZoneOffset).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
     }
 
     protected static string ArtifactPath(string fileName)

@@ -50,6 +50,7 @@ public sealed class EngineEndToEndTests : IAsyncLifetime
         Assert.Equal(3, result.CompletedChanges);
         Assert.Equal(0, result.Errors);
         Assert.Equal(3, result.AllListenersMs.Count);
+        Assert.Equal(3, result.FirstListenerMs.Count);
         Assert.True(result.AllListenersMs.Max >= result.FirstListenerMs.Max, "the last listener cannot see a change before the first");
     }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using SlotBooking.Tests.Hostile;
 
 namespace SlotBooking.Tests.EndToEnd;
 
@@ -78,7 +79,7 @@ public sealed class HttpRouteTests : HostTest
         Assert.Equal(12, stats.GetProperty("database").GetProperty("available_slots").GetInt32());
 
         await first.CloseAsync();
-        await WaitForActiveConnectionsAsync(1);
+        await Eventually.ActiveConnectionsAsync(Host, 1);
     }
 
     [Fact]
@@ -98,17 +99,5 @@ public sealed class HttpRouteTests : HostTest
         var response = await Host.Http.GetAsync("/slot-booking");
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("WebSocket", await response.Content.ReadAsStringAsync());
-    }
-
-    /// <summary>A closed session is forgotten asynchronously (the broadcaster sees it terminate); poll with a deadline.</summary>
-    private async Task WaitForActiveConnectionsAsync(int expected)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while (true)
-        {
-            var stats = await Host.Http.GetFromJsonAsync<JsonElement>("/stats", timeout.Token);
-            if (stats.GetProperty("websocket").GetProperty("active_connections").GetInt32() == expected) return;
-            await Task.Delay(20, timeout.Token);
-        }
     }
 }

@@ -18,8 +18,8 @@ public sealed class ShutdownTests : HostTest
             await blocker.OpenAsync();
             using var transaction = blocker.BeginTransaction(deferred: false);
             for (var i = 0; i < clients.Length; i++) await clients[i].BookAsync(3 + i);
-            // Nothing outside the server shows that a frame has been read; give the frames time to arrive.
-            // The assertions below hold either way; this only makes the in-flight case the one exercised.
+            // Nothing outside the server shows that a frame has been read; give the frames time to arrive, so that
+            // the bookings are in flight when the stop begins (the NotEmpty check below relies on it).
             await Task.Delay(300);
             var stopping = Host.StopAsync();
             transaction.Rollback();
