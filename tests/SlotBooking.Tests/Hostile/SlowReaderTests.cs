@@ -51,11 +51,13 @@ public sealed class SlowReaderTests : HostTest
 
             // Stalled past StallTimeout: dropped, and no longer counted.
             await Eventually.ActiveConnectionsAsync(Host, 1, TimeSpan.FromSeconds(30));
-            // No answer of the active client waited on a stalled one: each stays far below the 2 s it takes to
-            // give up on a stalled client (the bound is loose for busy CI machines).
+            // The active client's answers did not queue behind the stalled sends: had they, every answer after the
+            // stall would wait on it. p99, not max: other test classes in this process (a locked database, a full
+            // disk) can pause the shared thread pool for seconds, which one CI run showed as a single 8.9 s answer.
             latencies.Sort();
-            var figures = $"p50 {latencies[Operations / 2]:0.00} ms, p99 {latencies[Operations * 99 / 100]:0.00} ms, max {latencies[^1]:0.00} ms";
-            Assert.True(latencies[^1] < 1_500, $"active client with {StalledClients} stalled: {figures}");
+            var p99 = latencies[Operations * 99 / 100];
+            var figures = $"p50 {latencies[Operations / 2]:0.00} ms, p99 {p99:0.00} ms, max {latencies[^1]:0.00} ms";
+            Assert.True(p99 < 500, $"active client with {StalledClients} stalled: {figures}");
         }
         finally
         {
