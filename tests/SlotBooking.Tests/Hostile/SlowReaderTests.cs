@@ -52,8 +52,9 @@ public sealed class SlowReaderTests : HostTest
             // Stalled past StallTimeout: dropped, and no longer counted.
             await Eventually.ActiveConnectionsAsync(Host, 1, TimeSpan.FromSeconds(30));
             // The active client's answers did not queue behind the stalled sends: had they, every answer after the
-            // stall would wait on it. p99, not max: other test classes in this process (a locked database, a full
-            // disk) can pause the shared thread pool for seconds, which one CI run showed as a single 8.9 s answer.
+            // stall would wait on it. p99, not max: in one full CI run, with the other test projects (kill -9 under
+            // load, a browser) on the same 2 cores and disk, a single answer took 8.9 s. Three runs of this
+            // project alone stayed under 1 s. The cause of that one answer was not found.
             latencies.Sort();
             var p99 = latencies[Operations * 99 / 100];
             var figures = $"p50 {latencies[Operations / 2]:0.00} ms, p99 {p99:0.00} ms, max {latencies[^1]:0.00} ms";
