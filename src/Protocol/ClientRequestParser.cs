@@ -46,6 +46,7 @@ public static class ClientRequestParser
 
         var type = FieldValue<string>.Missing;
         var slotId = FieldValue<int>.Missing;
+        var requestId = FieldValue<string>.Missing;
         string? fieldError = null;
 
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
@@ -62,6 +63,12 @@ public static class ClientRequestParser
                 if (slotId.IsPresent || slotId.Error is not null) fieldError ??= "Duplicate field 'slot_id'";
                 slotId = ReadSlotId(ref reader);
             }
+            else if (reader.ValueTextEquals("request_id"u8))
+            {
+                reader.Read();
+                if (requestId.IsPresent || requestId.Error is not null) fieldError ??= "Duplicate field 'request_id'";
+                requestId = ReadRequestId(ref reader);
+            }
             else
             {
                 // Unknown fields are ignored, as the seed does; Skip streams over nested values.
@@ -71,26 +78,45 @@ public static class ClientRequestParser
         }
         ReadToEnd(ref reader);
 
-        if (fieldError is not null) return new InvalidRequest(fieldError);
-        if (type.Error is not null) return new InvalidRequest(type.Error);
+        // A malformed request_id is refused first: nothing is done for a request whose answer could not be matched.
+        if (requestId.Error is not null) return new InvalidRequest(requestId.Error);
+        var id = requestId.Value;
+        if (fieldError is not null) return new InvalidRequest(fieldError, id);
+        if (type.Error is not null) return new InvalidRequest(type.Error, id);
         if (!type.IsPresent)
             return new InvalidRequest(
-                $"Missing 'type' field; expected one of {MessageTypes.BookSlot}, {MessageTypes.CancelSlot}, {MessageTypes.GetSlots}");
+                $"Missing 'type' field; expected one of {MessageTypes.BookSlot}, {MessageTypes.CancelSlot}, {MessageTypes.GetSlots}", id);
 
         return type.Value switch
         {
-            MessageTypes.BookSlot => SlotRequest(slotId, "booking", id => new BookSlotRequest(id)),
-            MessageTypes.CancelSlot => SlotRequest(slotId, "cancellation", id => new CancelSlotRequest(id)),
-            MessageTypes.GetSlots => GetSlotsRequest.Instance,
-            _ => new InvalidRequest($"Unknown message type: {Echo(type.Value!)}"),
+            MessageTypes.BookSlot => SlotRequest(slotId, "booking", id, static (slot, rid) => new BookSlotRequest(slot, rid)),
+            MessageTypes.CancelSlot => SlotRequest(slotId, "cancellation", id, static (slot, rid) => new CancelSlotRequest(slot, rid)),
+            MessageTypes.GetSlots => id is null ? GetSlotsRequest.Instance : new GetSlotsRequest(id),
+            _ => new InvalidRequest($"Unknown message type: {Echo(type.Value!)}", id),
         };
     }
 
-    private static ClientRequest SlotRequest(FieldValue<int> slotId, string requestName, Func<int, ClientRequest> create)
+    private static ClientRequest SlotRequest(FieldValue<int> slotId, string requestName, string? requestId, Func<int, string?, ClientRequest> create)
     {
-        if (slotId.Error is not null) return new InvalidRequest(slotId.Error);
-        if (!slotId.IsPresent) return new InvalidRequest($"Missing slot_id in {requestName} request");
-        return create(slotId.Value);
+        if (slotId.Error is not null) return new InvalidRequest(slotId.Error, requestId);
+        if (!slotId.IsPresent) return new InvalidRequest($"Missing slot_id in {requestName} request", requestId);
+        return create(slotId.Value, requestId);
+    }
+
+    private static FieldValue<string> ReadRequestId(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            var kind = Describe(reader.TokenType);
+            reader.Skip();
+            return FieldValue<string>.Invalid($"{RequestIds.Rule}, got {kind}");
+        }
+        var value = reader.GetString()!;
+        if (RequestIds.IsValid(value)) return FieldValue<string>.Of(value);
+        var problem = value.Length is 0 or > RequestIds.MaxLength
+            ? $"got {value.Length} characters"
+            : "got a character that is not printable ASCII";
+        return FieldValue<string>.Invalid($"{RequestIds.Rule}, {problem}");
     }
 
     private static FieldValue<string> ReadType(ref Utf8JsonReader reader)

@@ -1,20 +1,26 @@
 namespace SlotBooking.Protocol;
 
-/// <summary>What a client frame turned out to be once parsed: a request, or the reason it was refused.</summary>
-public abstract record ClientRequest;
+/// <summary>
+/// What a client frame turned out to be once parsed: a request, or the reason it was refused.
+/// <see cref="RequestId"/> is the client's optional <c>request_id</c>, echoed in the answer (null when not sent).
+/// </summary>
+public abstract record ClientRequest(string? RequestId);
 
 /// <summary><c>{"type":"book_slot","slot_id":9}</c></summary>
-public sealed record BookSlotRequest(int SlotId) : ClientRequest;
+public sealed record BookSlotRequest(int SlotId, string? RequestId = null) : ClientRequest(RequestId);
 
 /// <summary><c>{"type":"cancel_slot","slot_id":9}</c></summary>
-public sealed record CancelSlotRequest(int SlotId) : ClientRequest;
+public sealed record CancelSlotRequest(int SlotId, string? RequestId = null) : ClientRequest(RequestId);
 
 /// <summary><c>{"type":"get_slots"}</c></summary>
-public sealed record GetSlotsRequest : ClientRequest
+public sealed record GetSlotsRequest(string? RequestId = null) : ClientRequest(RequestId)
 {
+    /// <summary>The request without a <c>request_id</c>: one shared instance.</summary>
     public static GetSlotsRequest Instance { get; } = new();
-    private GetSlotsRequest() { }
 }
 
-/// <summary>A frame that is not a valid request; <see cref="Message"/> says why, for the client.</summary>
-public sealed record InvalidRequest(string Message) : ClientRequest;
+/// <summary>
+/// A frame that is not a valid request; <see cref="Message"/> says why, for the client. <see cref="ClientRequest.RequestId"/>
+/// is set when the frame carried a valid <c>request_id</c>, so that the error answers that request.
+/// </summary>
+public sealed record InvalidRequest(string Message, string? RequestId = null) : ClientRequest(RequestId);

@@ -6,10 +6,7 @@ namespace SlotBooking.Protocol;
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     Converters = [typeof(IsoTimestampConverter)])]
-[JsonSerializable(typeof(SlotsUpdateMessage))]
-[JsonSerializable(typeof(BookingResponse))]
-[JsonSerializable(typeof(CancellationResponse))]
-[JsonSerializable(typeof(ErrorMessage))]
+[JsonSerializable(typeof(ServerMessage))]
 [JsonSerializable(typeof(SlotsData))]
 [JsonSerializable(typeof(RootResponse))]
 [JsonSerializable(typeof(HealthResponse))]

@@ -2,36 +2,31 @@ using System.Text.Json.Serialization;
 
 namespace SlotBooking.Protocol;
 
-/// <summary>Every server → client frame carries a <c>type</c> discriminator, written first (order is not inherited, hence on each override).</summary>
+/// <summary>
+/// Every server → client frame. System.Text.Json writes the <c>type</c> discriminator first, as the seed does.
+/// <see cref="RequestId"/> echoes the client's <c>request_id</c> in the answer to that request; it is left out when
+/// the request had none, and broadcasts never carry one.
+/// </summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(SlotsUpdateMessage), MessageTypes.SlotsUpdate)]
+[JsonDerivedType(typeof(BookingResponse), MessageTypes.BookingResponse)]
+[JsonDerivedType(typeof(CancellationResponse), MessageTypes.CancellationResponse)]
+[JsonDerivedType(typeof(ErrorMessage), MessageTypes.Error)]
 public abstract record ServerMessage
 {
-    public abstract string Type { get; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    [JsonPropertyOrder(1)]
+    public string? RequestId { get; init; }
 }
 
 /// <summary>The current state of every slot; sent on connect, on <c>get_slots</c> and after every change.</summary>
-public sealed record SlotsUpdateMessage(SlotsData Data, DateTimeOffset Timestamp) : ServerMessage
-{
-    [JsonPropertyOrder(-1)]
-    public override string Type => MessageTypes.SlotsUpdate;
-}
+public sealed record SlotsUpdateMessage(SlotsData Data, DateTimeOffset Timestamp) : ServerMessage;
 
 /// <summary>The answer to <c>book_slot</c>.</summary>
-public sealed record BookingResponse(bool Success, string Message, int SlotId) : ServerMessage
-{
-    [JsonPropertyOrder(-1)]
-    public override string Type => MessageTypes.BookingResponse;
-}
+public sealed record BookingResponse(bool Success, string Message, int SlotId) : ServerMessage;
 
 /// <summary>The answer to <c>cancel_slot</c>.</summary>
-public sealed record CancellationResponse(bool Success, string Message, int SlotId) : ServerMessage
-{
-    [JsonPropertyOrder(-1)]
-    public override string Type => MessageTypes.CancellationResponse;
-}
+public sealed record CancellationResponse(bool Success, string Message, int SlotId) : ServerMessage;
 
 /// <summary>A request that could not be understood; nothing was changed.</summary>
-public sealed record ErrorMessage(string Message) : ServerMessage
-{
-    [JsonPropertyOrder(-1)]
-    public override string Type => MessageTypes.Error;
-}
+public sealed record ErrorMessage(string Message) : ServerMessage;

@@ -1,15 +1,25 @@
-using Akka.Actor;
+using SlotBooking.Actors.Board;
 
 namespace SlotBooking.Actors.Broadcast;
 
-/// <summary>Adds a session to the audience; it receives the latest <see cref="SlotsUpdatePayload"/> at once and every one after.</summary>
-public sealed record RegisterSession(IActorRef Session);
+/// <summary>
+/// Whoever delivers broadcasts to one connection (a session's outbox). The broadcaster calls it directly, from its own
+/// thread, once per broadcast: no actor message per client. It must be thread-safe and must not block.
+/// </summary>
+public interface IBroadcastSubscriber
+{
+    void Offer(SlotsUpdatePayload update);
+}
 
-/// <summary>Where the broadcaster reports its session count (the board).</summary>
-public sealed record ReportConnectionsTo(IActorRef Listener);
+/// <summary>Adds a subscriber to the audience; it is offered the latest <see cref="SlotsUpdatePayload"/> at once and every one after.</summary>
+public sealed record Subscribe(IBroadcastSubscriber Subscriber);
+
+/// <summary>Removes a subscriber (its session has ended).</summary>
+public sealed record Unsubscribe(IBroadcastSubscriber Subscriber);
 
 /// <summary>
-/// One serialised <c>slots_update</c> frame. The same bytes go to every session and are never modified;
-/// <see cref="Version"/> is the board's version it shows, so a session can tell newer from older.
+/// One serialised <c>slots_update</c> frame. The same bytes go to every session and are never modified.
+/// <see cref="Version"/> is the board's version it shows, and <see cref="SlotVersions"/> each slot's stored version,
+/// so that a session can tell newer from older.
 /// </summary>
-public sealed record SlotsUpdatePayload(ReadOnlyMemory<byte> Utf8, long Version);
+public sealed record SlotsUpdatePayload(ReadOnlyMemory<byte> Utf8, long Version, SlotVersions SlotVersions);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Akka.Actor;
 using SlotBooking.Actors.Board;
 using SlotBooking.Actors.Domain;
@@ -7,34 +6,31 @@ using SlotBooking.Protocol;
 namespace SlotBooking.Actors.Broadcast;
 
 /// <summary>
-/// Turns board changes into one serialised <c>slots_update</c> and hands the same bytes to every session.
-/// Broadcasts are paced: a change goes out at once if none went out within <see cref="_interval"/>; changes that
-/// come faster are coalesced and the newest state goes out when the interval ends. Under load every client
-/// then gets at most one update per interval instead of one per change, and no change waits longer than that.
+/// Turns board changes into one serialised <c>slots_update</c> and offers the same bytes to every subscriber, calling
+/// each directly: a broadcast to N clients is one loop here, not N actor messages. Broadcasts are paced: a change goes
+/// out at once if none went out within <see cref="_interval"/>; changes that come faster are coalesced and the newest
+/// state goes out when the interval ends. Under load every client then gets at most one update per interval instead
+/// of one per change, and no change waits longer than that.
 /// </summary>
 public sealed class BroadcasterActor : ReceiveActor, IWithTimers
 {
     private readonly TimeSpan _interval;
-    private readonly HashSet<IActorRef> _sessions = [];
-    private IActorRef _connectionsListener = ActorRefs.Nobody;
+    private readonly TimeProvider _clock;
+    private readonly HashSet<IBroadcastSubscriber> _subscribers = [];
     private BoardChanged? _unsent;
     private SlotsUpdatePayload? _latest;
     private long _lastPublishedAt;
 
-    public BroadcasterActor(TimeSpan interval)
+    public BroadcasterActor(TimeSpan interval, TimeProvider clock)
     {
         _interval = interval;
+        _clock = clock;
 
-        Receive<ReportConnectionsTo>(m =>
+        Receive<Subscribe>(m =>
         {
-            _connectionsListener = m.Listener;
-            ReportConnections();
+            if (_subscribers.Add(m.Subscriber) && _latest is not null) m.Subscriber.Offer(_latest);
         });
-        Receive<RegisterSession>(OnRegister);
-        Receive<SessionEnded>(m =>
-        {
-            if (_sessions.Remove(m.Session)) ReportConnections();
-        });
+        Receive<Unsubscribe>(m => _subscribers.Remove(m.Subscriber));
         Receive<BoardChanged>(OnBoardChanged);
         Receive<PublishLatest>(_ => Publish());
     }
@@ -42,15 +38,9 @@ public sealed class BroadcasterActor : ReceiveActor, IWithTimers
     public ITimerScheduler Timers { get; set; } = null!;
 
     /// <param name="interval">The shortest time between two broadcasts; zero sends every change (still coalescing a burst already queued).</param>
-    public static Props Props(TimeSpan interval) => Akka.Actor.Props.Create(() => new BroadcasterActor(interval));
-
-    private void OnRegister(RegisterSession m)
-    {
-        if (!_sessions.Add(m.Session)) return;
-        Context.WatchWith(m.Session, new SessionEnded(m.Session));
-        ReportConnections();
-        if (_latest is not null) m.Session.Tell(_latest);
-    }
+    /// <param name="clock">Where the pacing reads time; the system clock when none is given.</param>
+    public static Props Props(TimeSpan interval, TimeProvider? clock = null) =>
+        Akka.Actor.Props.Create(() => new BroadcasterActor(interval, clock ?? TimeProvider.System));
 
     private void OnBoardChanged(BoardChanged change)
     {
@@ -58,7 +48,7 @@ public sealed class BroadcasterActor : ReceiveActor, IWithTimers
         _unsent = change;
         if (alreadyPending) return;
 
-        var wait = _interval - Stopwatch.GetElapsedTime(_lastPublishedAt);
+        var wait = _interval - _clock.GetElapsedTime(_lastPublishedAt);
         if (wait > TimeSpan.Zero) Timers.StartSingleTimer(PublishLatest.Instance, PublishLatest.Instance, wait);
         // Publish after the changes already in the mailbox: a burst costs one serialisation.
         else Self.Tell(PublishLatest.Instance);
@@ -68,16 +58,11 @@ public sealed class BroadcasterActor : ReceiveActor, IWithTimers
     {
         if (_unsent is null) return;
         var message = new SlotsUpdateMessage(SlotsDataFactory.From(_unsent.Slots), _unsent.At);
-        var version = _unsent.Version;
+        _latest = new SlotsUpdatePayload(ServerMessageSerializer.ToUtf8(message), _unsent.Version, _unsent.SlotVersions);
         _unsent = null;
-        _lastPublishedAt = Stopwatch.GetTimestamp();
-        _latest = new SlotsUpdatePayload(ServerMessageSerializer.ToUtf8(message), version);
-        foreach (var session in _sessions) session.Tell(_latest);
+        _lastPublishedAt = _clock.GetTimestamp();
+        foreach (var subscriber in _subscribers) subscriber.Offer(_latest);
     }
-
-    private void ReportConnections() => _connectionsListener.Tell(new ActiveConnectionsChanged(_sessions.Count));
-
-    private sealed record SessionEnded(IActorRef Session);
 
     private sealed record PublishLatest
     {

@@ -9,12 +9,20 @@ public interface IWithSlotId
     int SlotId { get; }
 }
 
-/// <summary>A request to change a slot; answered with a <see cref="SlotCommandResult"/> once decided and stored.</summary>
-public interface ISlotCommand : IWithSlotId;
+/// <summary>
+/// A request to change a slot; answered with a <see cref="SlotReply"/> once decided and stored.
+/// <see cref="CorrelationId"/> is the sender's own number for it, carried back in the reply; <see cref="RequestId"/> is
+/// the client's <c>request_id</c>, if any, so that the slot can recognise a retry.
+/// </summary>
+public interface ISlotCommand : IWithSlotId
+{
+    long CorrelationId { get; }
+    string? RequestId { get; }
+}
 
-public sealed record BookSlot(int SlotId) : ISlotCommand;
+public sealed record BookSlot(int SlotId, long CorrelationId = 0, string? RequestId = null) : ISlotCommand;
 
-public sealed record CancelSlot(int SlotId) : ISlotCommand;
+public sealed record CancelSlot(int SlotId, long CorrelationId = 0, string? RequestId = null) : ISlotCommand;
 
 /// <summary>Asks a slot for its current <see cref="SlotState"/>.</summary>
 public sealed record GetSlotState(int SlotId) : IWithSlotId;
@@ -34,15 +42,9 @@ public enum SlotOutcome
     StorageFailed,
 }
 
-/// <summary>
-/// The answer to an <see cref="ISlotCommand"/>. <see cref="Message"/> is the text shown to clients.
-/// <see cref="BoardVersion"/> is the board's version that includes a stored change (0 when nothing was stored), so that
-/// a session never shows its client an older state after this answer.
-/// </summary>
+/// <summary>The decision on an <see cref="ISlotCommand"/>. <see cref="Message"/> is the text shown to clients.</summary>
 public sealed record SlotCommandResult(int SlotId, SlotCommandKind Kind, SlotOutcome Outcome, string Message)
 {
-    public long BoardVersion { get; init; }
-
     public bool Success => Outcome == SlotOutcome.Done;
 
     /// <summary>The answer to a command that storage could not take: nothing was changed.</summary>
@@ -55,4 +57,16 @@ public sealed record SlotCommandResult(int SlotId, SlotCommandKind Kind, SlotOut
         CancelSlot => SlotCommandKind.Cancel,
         _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Unknown slot command"),
     };
+}
+
+/// <summary>
+/// A slot's answer to one command. <see cref="CorrelationId"/> is the command's own, so the sender matches it exactly.
+/// <see cref="StateVersion"/> is the slot's stored version (its journal sequence number) that the answer reflects:
+/// any view of the slot at an older version is older than this answer. 0 when nothing about the slot was known.
+/// </summary>
+public sealed record SlotReply(long CorrelationId, SlotCommandResult Result, long StateVersion)
+{
+    /// <summary>The answer to a command that never reached a decision because storage failed; nothing was changed.</summary>
+    public static SlotReply StorageFailed(ISlotCommand command) =>
+        new(command.CorrelationId, SlotCommandResult.StorageFailed(command.SlotId, SlotCommandResult.KindOf(command)), 0);
 }

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Net.WebSockets;
 using Akka.Actor;
 using Akka.Event;
 using SlotBooking.Actors.Board;
@@ -10,141 +8,165 @@ using SlotBooking.Protocol;
 namespace SlotBooking.Actors.Sessions;
 
 /// <summary>
-/// One per WebSocket connection, and the only writer to its socket. Parses client frames, sends commands to
-/// the slots, and answers every request in the order it arrived; at most one send is in flight. Broadcast
-/// <c>slots_update</c>s go between answers, and an unsent one is replaced by a newer one, so a slow reader
-/// skips to the newest state instead of piling up old ones. A client that stops reading is dropped; a command
-/// its slot never answers is answered "not confirmed".
+/// One per connection. Parses the client's frames, sends commands to the slots (each with a correlation id of its
+/// own) and reads to the board, and puts every answer in its <see cref="SessionOutbox"/>, the only sender to the
+/// connection. Three behaviours:
+/// <list type="bullet">
+/// <item>Open: takes requests.</item>
+/// <item>Draining (the server is stopping): refuses new requests, answers those in flight, then closes with 1001.</item>
+/// <item>Closing: sends the close frame after the send in flight, then stops.</item>
+/// </list>
+/// While anything is outstanding a periodic check drops a client that stopped reading and answers "not confirmed"
+/// to commands whose slot has not answered in time.
 /// </summary>
 public sealed class SessionActor : ReceiveActor, IWithTimers
 {
-    private readonly WebSocket _socket;
-    private readonly IActorRef _slots;
-    private readonly IActorRef _board;
-    private readonly IActorRef _broadcaster;
+    private static readonly ErrorMessage ShuttingDown = new("The server is shutting down; this request was not processed. Reconnect shortly.");
+
+    private readonly SessionPeers _peers;
     private readonly SessionSettings _settings;
     private readonly TaskCompletionSource _stopped;
+    private readonly SessionOutbox _outbox;
     private readonly ILoggingAdapter _log = Context.GetLogger();
+    private long _lastCorrelationId;
 
-    private readonly OrderedReplies _replies = new();
-    // Frames ready to send, in order; a broadcast entry marks where the newest broadcast slots_update goes.
-    private readonly Queue<OutboundFrame> _outbound = new();
-    // The newest board version the client has been sent: an older broadcast is never sent after it.
-    private long _sentVersion;
-    private ReadOnlyMemory<byte> _newestUpdate;
-    private long _newestUpdateVersion;
-    private bool _updateQueued;
-    private int _queuedResponses;
-    private bool _sending;
-    private long _sendStartedAt;
-    private bool _draining;
-    private CloseSession? _closing;
-
-    public SessionActor(WebSocket socket, IActorRef slots, IActorRef board, IActorRef broadcaster, SessionSettings settings, TaskCompletionSource stopped)
+    public SessionActor(ISessionSink sink, SessionPeers peers, SessionSettings settings, TaskCompletionSource stopped)
     {
-        _socket = socket;
-        _slots = slots;
-        _board = board;
-        _broadcaster = broadcaster;
+        _peers = peers;
         _settings = settings;
         _stopped = stopped;
+        _outbox = new SessionOutbox(sink, settings.Clock, Self);
+        Open();
+    }
 
-        Receive<InboundFrame>(OnInboundFrame);
+    /// <param name="stopped">Completed when the session has stopped; the connection's request waits on it before returning.</param>
+    public static Props Props(ISessionSink sink, SessionPeers peers, SessionSettings settings, TaskCompletionSource stopped) =>
+        Akka.Actor.Props.Create(() => new SessionActor(sink, peers, settings, stopped));
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    protected override void PreStart() => _peers.Broadcaster.Tell(new Subscribe(_outbox));
+
+    protected override void PostStop()
+    {
+        _peers.Broadcaster.Tell(new Unsubscribe(_outbox));
+        _stopped.TrySetResult();
+    }
+
+    private void Open()
+    {
+        Receive<InboundFrame>(frame => TakeRequest(ClientRequestParser.Parse(frame.Utf8.Span)));
         Receive<FrameRateLimited>(m => AnswerAtOnce(new ErrorMessage(m.Reason)));
-        Receive<SlotCommandResult>(OnCommandResult);
-        Receive<SlotsUpdatePayload>(OnSlotsUpdate);
-        Receive<BoardView>(OnBoardView);
-        Receive<SendCompleted>(_ =>
-        {
-            _sending = false;
-            SendNext();
-        });
+        ReceiveAnswers();
+        Receive<DrainSession>(_ => BeginDrain());
+        ReceiveEndings();
+    }
+
+    private void Draining()
+    {
+        Receive<InboundFrame>(_ => AnswerAtOnce(ShuttingDown));
+        Receive<FrameRateLimited>(m => AnswerAtOnce(new ErrorMessage(m.Reason)));
+        ReceiveAnswers();
+        Receive<OutboxFlushed>(_ => BeginClose(SessionClose.ShuttingDown));
+        Receive<DrainTimedOut>(_ => BeginClose(SessionClose.ShuttingDown));
+        ReceiveEndings();
+    }
+
+    private void Closing()
+    {
+        Receive<Watch>(_ => DropIfStalled());
+        Receive<OutboxClosed>(_ => Context.Stop(Self));
+        Receive<SendFailed>(_ => Context.Stop(Self));
+        Receive<ConnectionLost>(_ => Context.Stop(Self));
+        ReceiveAny(_ => { });
+    }
+
+    private void ReceiveAnswers()
+    {
+        Receive<SlotReply>(OnSlotReply);
+        Receive<BoardRead>(OnBoardRead);
+        Receive<Watch>(_ => OnWatch());
+    }
+
+    private void ReceiveEndings()
+    {
+        Receive<ClientClosed>(_ => BeginClose(SessionClose.Normal));
+        Receive<CloseSession>(m => BeginClose(m.Close));
         Receive<SendFailed>(f =>
         {
             _log.Debug("Send failed, ending session: {0}", f.Cause.Message);
             Context.Stop(Self);
         });
-        Receive<Watch>(_ => OnWatch());
-        Receive<ClientClosed>(_ => BeginClose(new CloseSession(WebSocketCloseStatus.NormalClosure, "")));
-        Receive<CloseSession>(BeginClose);
-        Receive<DrainSession>(_ => BeginDrain());
-        Receive<DrainTimedOut>(_ => BeginClose(ShutdownClose));
         Receive<ConnectionLost>(_ => Context.Stop(Self));
-        Receive<CloseCompleted>(_ => Context.Stop(Self));
     }
 
-    /// <param name="stopped">Completed when the session has stopped; the socket's request waits on it before returning.</param>
-    public static Props Props(WebSocket socket, IActorRef slots, IActorRef board, IActorRef broadcaster, SessionSettings settings, TaskCompletionSource stopped) =>
-        Akka.Actor.Props.Create(() => new SessionActor(socket, slots, board, broadcaster, settings, stopped));
-
-    public ITimerScheduler Timers { get; set; } = null!;
-
-    private static CloseSession ShutdownClose { get; } = new(WebSocketCloseStatus.EndpointUnavailable, "server is shutting down");
-
-    private static readonly ErrorMessage ShuttingDown = new("The server is shutting down; this request was not processed. Reconnect shortly.");
-
-    protected override void PreStart() => _broadcaster.Tell(new RegisterSession(Self));
-
-    protected override void PostStop() => _stopped.TrySetResult();
-
-    private void OnInboundFrame(InboundFrame frame)
+    private void TakeRequest(ClientRequest request)
     {
-        if (_draining)
-        {
-            AnswerAtOnce(ShuttingDown);
-            return;
-        }
-        if (!CanTakeRequest()) return;
-        switch (ClientRequestParser.Parse(frame.Utf8.Span))
+        if (!HasRoomForAnswer()) return;
+        switch (request)
         {
             case BookSlotRequest r:
-                SendCommand(new BookSlot(r.SlotId));
+                SendCommand(new BookSlot(r.SlotId, ++_lastCorrelationId, r.RequestId));
                 break;
             case CancelSlotRequest r:
-                SendCommand(new CancelSlot(r.SlotId));
+                SendCommand(new CancelSlot(r.SlotId, ++_lastCorrelationId, r.RequestId));
                 break;
-            case GetSlotsRequest:
-                // The board, not the last broadcast: it is told of a change before the client is, so the answer
+            case GetSlotsRequest r:
+                // The board, not the last broadcast: it hears of a change before the change is answered, so the answer
                 // includes every change this client has been told of (broadcasts are paced and may lag).
-                _replies.AddSlotsRequest();
-                _board.Tell(GetBoard.Instance);
+                var read = new ReadBoard(++_lastCorrelationId);
+                _outbox.Expect(new PendingRequest(read.CorrelationId, r.RequestId, null, _settings.Clock.GetTimestamp()));
+                _peers.Board.Tell(read);
                 break;
             case InvalidRequest r:
-                _replies.AddReady(Render(new ErrorMessage(r.Message)));
+                _outbox.AddAnswer(Render(new ErrorMessage(r.Message), r.RequestId));
                 break;
         }
-        SendReadyReplies();
     }
 
     /// <summary>A request answered without asking anyone (an error), in its place among the client's answers.</summary>
-    private void AnswerAtOnce(ServerMessage answer)
+    private void AnswerAtOnce(ErrorMessage answer)
     {
-        if (!CanTakeRequest()) return;
-        _replies.AddReady(Render(answer));
-        SendReadyReplies();
+        if (HasRoomForAnswer()) _outbox.AddAnswer(Render(answer, null));
     }
 
-    /// <summary>False when the session is closing, or when the client already has too many unanswered or unsent requests (it is then closed: it does not read).</summary>
-    private bool CanTakeRequest()
+    /// <summary>A client with too many answers owed is not reading them: it is closed.</summary>
+    private bool HasRoomForAnswer()
     {
-        if (_closing is not null) return false;
-        if (_replies.Count + _queuedResponses < _settings.MaxQueuedResponses) return true;
-        BeginClose(new CloseSession(WebSocketCloseStatus.PolicyViolation, "client is not reading its messages"));
+        if (_outbox.AnswersOwed < _settings.MaxQueuedResponses) return true;
+        BeginClose(SessionClose.NotReading);
         return false;
     }
 
     private void SendCommand(ISlotCommand command)
     {
-        _replies.AddCommand(command, Stopwatch.GetTimestamp());
-        _slots.Tell(command);
+        _outbox.Expect(new PendingRequest(command.CorrelationId, command.RequestId, command, _settings.Clock.GetTimestamp()));
+        _peers.Slots.Tell(command);
         StartWatching();
     }
 
-    private void OnCommandResult(SlotCommandResult result)
+    private void OnSlotReply(SlotReply reply)
     {
-        // An answer for a command already reported as not confirmed is dropped; the slots_update tells the outcome.
-        if (!_replies.FillCommand(result, () => Render(ResponseTo(result.Kind, result.Success, result.Message, result.SlotId)))) return;
-        SendReadyReplies();
+        // A reply to a command already answered "not confirmed" finds nothing awaited and is dropped: the slots_update
+        // tells the outcome. It can never stand in for another command's answer.
+        if (!_outbox.TryGetPending(reply.CorrelationId, out var request)) return;
+        var result = reply.Result;
+        _outbox.TryAnswer(reply.CorrelationId, Render(ResponseTo(result.Kind, result.Success, result.Message, result.SlotId), request.RequestId),
+            ShownView.OfSlot(result.SlotId, reply.StateVersion));
+    }
+
+    private void OnBoardRead(BoardRead read)
+    {
+        if (!_outbox.TryGetPending(read.CorrelationId, out var request)) return;
+        var view = read.View;
+        if (!view.IsReady)
+        {
+            _outbox.TryAnswer(read.CorrelationId,
+                Render(new ErrorMessage("The slots are still being loaded from storage; ask again shortly."), request.RequestId), ShownView.Nothing);
+            return;
+        }
+        var answer = new SlotsUpdateMessage(SlotsDataFactory.From(view.Slots), _settings.Clock.GetUtcNow());
+        _outbox.TryAnswer(read.CorrelationId, Render(answer, request.RequestId), ShownView.OfBoard(view.Version, view.SlotVersions));
     }
 
     private static ServerMessage ResponseTo(SlotCommandKind kind, bool success, string message, int slotId) =>
@@ -152,103 +174,8 @@ public sealed class SessionActor : ReceiveActor, IWithTimers
             ? new BookingResponse(success, message, slotId)
             : new CancellationResponse(success, message, slotId);
 
-    private static ReadOnlyMemory<byte> Render(ServerMessage message) => ServerMessageSerializer.ToUtf8(message);
-
-    private void OnSlotsUpdate(SlotsUpdatePayload update)
-    {
-        if (_closing is not null || update.Version <= _newestUpdateVersion) return;
-        _newestUpdate = update.Utf8;
-        _newestUpdateVersion = update.Version;
-        if (!_updateQueued)
-        {
-            _outbound.Enqueue(OutboundFrame.Broadcast);
-            _updateQueued = true;
-        }
-        SendReadyReplies();
-    }
-
-    private void OnBoardView(BoardView view)
-    {
-        var answer = view.IsReady
-            ? Render(new SlotsUpdateMessage(SlotsDataFactory.From(view.Slots), DateTimeOffset.UtcNow))
-            : Render(new ErrorMessage("The slots are still being loaded from storage; ask again shortly."));
-        _replies.FillOldestSlotsRequest(answer, view.Version);
-        SendReadyReplies();
-    }
-
-    private void SendReadyReplies()
-    {
-        foreach (var (bytes, version) in _replies.TakeReady())
-        {
-            _outbound.Enqueue(new OutboundFrame(bytes, version, IsBroadcast: false));
-            _queuedResponses++;
-        }
-        SendNext();
-    }
-
-    /// <summary>
-    /// Sends queued frames one at a time. A send that completes at once (room in the socket's buffers, the usual
-    /// case) is followed by the next without a round trip through the mailbox; one that must wait reports back.
-    /// </summary>
-    private void SendNext()
-    {
-        while (!_sending)
-        {
-            if (_closing is not null)
-            {
-                SendClose(_closing);
-                return;
-            }
-            if (!_outbound.TryDequeue(out var next))
-            {
-                CloseIfDrained();
-                return;
-            }
-
-            ReadOnlyMemory<byte> bytes;
-            if (next.IsBroadcast)
-            {
-                _updateQueued = false;
-                // The client already has a newer state (from an answer that came through the board): skip this one;
-                // the broadcast of that newer state is on its way.
-                if (_newestUpdateVersion < _sentVersion) continue;
-                bytes = _newestUpdate;
-                _sentVersion = _newestUpdateVersion;
-            }
-            else
-            {
-                bytes = next.Bytes;
-                _queuedResponses--;
-                _sentVersion = Math.Max(_sentVersion, next.BoardVersion);
-            }
-
-            var send = _socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
-            if (send.IsCompleted)
-            {
-                if (!CompletedSendSucceeded(send)) return;
-                continue;
-            }
-            _sending = true;
-            _sendStartedAt = Stopwatch.GetTimestamp();
-            StartWatching();
-            send.AsTask().PipeTo(Self, success: () => SendCompleted.Instance, failure: ex => new SendFailed(ex));
-        }
-    }
-
-    private bool CompletedSendSucceeded(ValueTask send)
-    {
-        try
-        {
-            send.GetAwaiter().GetResult();
-            return true;
-        }
-        catch (Exception ex) when (ex is WebSocketException or IOException or ObjectDisposedException or OperationCanceledException)
-        {
-            _log.Debug("Send failed, ending session: {0}", ex.Message);
-            Context.Stop(Self);
-            return false;
-        }
-    }
+    private static ReadOnlyMemory<byte> Render(ServerMessage message, string? requestId) =>
+        ServerMessageSerializer.ToUtf8(requestId is null ? message : message with { RequestId = requestId });
 
     /// <summary>A periodic check runs only while a send or a command is outstanding, so idle sessions cost no timer.</summary>
     private void StartWatching()
@@ -259,74 +186,42 @@ public sealed class SessionActor : ReceiveActor, IWithTimers
 
     private void OnWatch()
     {
-        if (_sending && Stopwatch.GetElapsedTime(_sendStartedAt) > _settings.StallTimeout)
-        {
-            // A client that does not read cannot receive a close frame either: drop the connection.
-            _log.Info("Client stopped reading for {0}; dropping the connection", _settings.StallTimeout);
-            _socket.Abort();
-            Context.Stop(Self);
-            return;
-        }
+        if (DropIfStalled()) return;
+        var overdueBefore = _settings.Clock.GetTimestamp() - (long)(_settings.CommandTimeout.TotalSeconds * _settings.Clock.TimestampFrequency);
+        _outbox.AnswerOverdue(overdueBefore, NotConfirmed);
+        if (_outbox.Unanswered == 0 && _outbox.PendingSendTime == TimeSpan.Zero) Timers.Cancel(Watch.Instance);
+    }
 
-        var overdueBefore = Stopwatch.GetTimestamp() - (long)(_settings.CommandTimeout.TotalSeconds * Stopwatch.Frequency);
-        _replies.FillOverdue(overdueBefore, (slotId, kind) => Render(ResponseTo(kind, false, SlotMessages.NotConfirmed(slotId, kind, _settings.CommandTimeout), slotId)));
-        SendReadyReplies();
+    private ReadOnlyMemory<byte> NotConfirmed(PendingRequest request)
+    {
+        var command = request.Command!;
+        var kind = SlotCommandResult.KindOf(command);
+        return Render(ResponseTo(kind, false, SlotMessages.NotConfirmed(command.SlotId, kind, _settings.CommandTimeout), command.SlotId), request.RequestId);
+    }
 
-        if (!_sending && _replies.CommandsInFlight == 0) Timers.Cancel(Watch.Instance);
+    /// <summary>A client that does not read cannot receive a close frame either: its connection is dropped.</summary>
+    private bool DropIfStalled()
+    {
+        if (_outbox.PendingSendTime <= _settings.StallTimeout) return false;
+        _log.Info("Client stopped reading for {0}; dropping the connection", _settings.StallTimeout);
+        _outbox.Abort();
+        Context.Stop(Self);
+        return true;
     }
 
     private void BeginDrain()
     {
-        if (_draining || _closing is not null) return;
-        _draining = true;
+        Become(Draining);
         Timers.StartSingleTimer(DrainTimedOut.Instance, DrainTimedOut.Instance, _settings.DrainTimeout);
-        CloseIfDrained();
+        _outbox.ReportWhenFlushed();
     }
 
-    /// <summary>While draining: once every request is answered and every answer sent, close with 1001.</summary>
-    private void CloseIfDrained()
+    private void BeginClose(SessionClose close)
     {
-        if (_draining && _closing is null && _replies.Count == 0 && _queuedResponses == 0 && !_sending)
-            BeginClose(ShutdownClose);
-    }
-
-    private void BeginClose(CloseSession close)
-    {
-        if (_closing is not null) return;
-        _closing = close;
-        _outbound.Clear();
-        _queuedResponses = 0;
-        if (!_sending) SendClose(close);
-    }
-
-    private void SendClose(CloseSession close)
-    {
-        _sending = true;
-        if (_socket.State is not (WebSocketState.Open or WebSocketState.CloseReceived))
-        {
-            Context.Stop(Self);
-            return;
-        }
-        _socket.CloseOutputAsync(close.Status, close.Reason, CancellationToken.None)
-            .PipeTo(Self, success: () => CloseCompleted.Instance, failure: _ => CloseCompleted.Instance);
-    }
-
-    /// <summary>A frame to send: an answer (with the board version it shows, 0 for none), or the place of the newest broadcast.</summary>
-    private readonly record struct OutboundFrame(ReadOnlyMemory<byte> Bytes, long BoardVersion, bool IsBroadcast)
-    {
-        public static OutboundFrame Broadcast => new(default, 0, true);
-    }
-
-    private sealed record SendCompleted
-    {
-        public static SendCompleted Instance { get; } = new();
-    }
-
-    private sealed record SendFailed(Exception Cause);
-
-    private sealed record CloseCompleted
-    {
-        public static CloseCompleted Instance { get; } = new();
+        Become(Closing);
+        Timers.Cancel(DrainTimedOut.Instance);
+        StartWatching();
+        _outbox.Close(close);
     }
 
     private sealed record Watch

@@ -1,5 +1,3 @@
-using System.Net.WebSockets;
-
 namespace SlotBooking.Actors.Sessions;
 
 /// <summary>One complete text frame from the client, as UTF-8.</summary>
@@ -23,7 +21,7 @@ public sealed record ConnectionLost
 }
 
 /// <summary>The server ends the session at once with a close frame (a protocol violation or a limit).</summary>
-public sealed record CloseSession(WebSocketCloseStatus Status, string Reason);
+public sealed record CloseSession(SessionClose Close);
 
 /// <summary>The server is stopping: take no new commands, answer those in flight, then close with 1001.</summary>
 public sealed record DrainSession

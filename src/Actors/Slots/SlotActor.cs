@@ -41,7 +41,7 @@ public sealed class SlotActor : ReceivePersistentActor
         Recover<ISlotEvent>(e => _state = _state.Apply(e));
         Recover<RecoveryCompleted>(_ =>
         {
-            _board.Tell(new SlotStateChanged(_state));
+            _board.Tell(new SlotStateChanged(_state, LastSequenceNr));
             SetReceiveTimeout(_settings.IdleTimeout);
         });
 
@@ -53,7 +53,7 @@ public sealed class SlotActor : ReceivePersistentActor
         Command<GetSlotState>(_ => Sender.Tell(_state));
         Command<ReceiveTimeout>(_ =>
         {
-            if (IsIdle) Context.Parent.Tell(new PassivateSlot(_slotId));
+            if (IsIdle) Context.Parent.Tell(new Passivate(StopSlot.Instance));
         });
         Command<StopSlot>(_ =>
         {
@@ -89,14 +89,14 @@ public sealed class SlotActor : ReceivePersistentActor
                 events.Add(decision.Event);
                 projected = projected.Apply(decision.Event);
             }
-            decided.Add(new DecidedCommand(pending.ReplyTo, decision.Result));
+            decided.Add(new DecidedCommand(pending.ReplyTo, pending.Command.CorrelationId, decision.Result));
         }
         _queued.Clear();
 
         if (events.Count == 0)
         {
             // Every refusal was decided against stored state: answer now.
-            foreach (var d in decided) d.ReplyTo.Tell(d.Result);
+            foreach (var d in decided) d.Answer(LastSequenceNr);
             StopIfIdleAndAsked();
             return;
         }
@@ -110,9 +110,9 @@ public sealed class SlotActor : ReceivePersistentActor
     {
         // A rejected batch was already answered in OnPersistRejected.
         if (_inFlight is null) return;
-        // The answers go through the board: it takes the new state first, so whoever hears of the change (over HTTP
-        // or WebSocket) can read it, and it stamps them with its version.
-        _board.Tell(new SlotBatchStored(_state, _inFlight.Select(d => new PendingAnswer(d.ReplyTo, d.Result)).ToArray()));
+        // The board hears of the change before anyone is answered, so a read made after an answer includes it.
+        _board.Tell(new SlotStateChanged(_state, LastSequenceNr));
+        foreach (var d in _inFlight) d.Answer(LastSequenceNr);
         _inFlight = null;
         SnapshotIfDue();
 
@@ -149,7 +149,7 @@ public sealed class SlotActor : ReceivePersistentActor
         _log.Error(cause, "The journal rejected a batch for slot {0} at sequence {1}; nothing was stored", _slotId, sequenceNr);
         _board.Tell(new StorageFailed(StorageProblem.Describe(cause)));
         if (_inFlight is null) return;
-        foreach (var d in _inFlight) d.ReplyTo.Tell(Failed(d.Result.Kind));
+        foreach (var d in _inFlight) d.ReplyTo.Tell(Failed(d));
         _inFlight = null;
     }
 
@@ -162,17 +162,22 @@ public sealed class SlotActor : ReceivePersistentActor
 
     private void FailEveryoneWaiting()
     {
-        foreach (var d in _inFlight ?? []) d.ReplyTo.Tell(Failed(d.Result.Kind));
-        foreach (var p in _queued) p.ReplyTo.Tell(Failed(SlotCommandResult.KindOf(p.Command)));
+        foreach (var d in _inFlight ?? []) d.ReplyTo.Tell(Failed(d));
+        foreach (var p in _queued) p.ReplyTo.Tell(SlotReply.StorageFailed(p.Command));
         _inFlight = null;
         _queued.Clear();
     }
 
-    private SlotCommandResult Failed(SlotCommandKind kind) => SlotCommandResult.StorageFailed(_slotId, kind);
+    private SlotReply Failed(DecidedCommand d) =>
+        new(d.CorrelationId, SlotCommandResult.StorageFailed(_slotId, d.Result.Kind), 0);
 
     private sealed record PendingCommand(ISlotCommand Command, IActorRef ReplyTo);
 
-    private sealed record DecidedCommand(IActorRef ReplyTo, SlotCommandResult Result);
+    private sealed record DecidedCommand(IActorRef ReplyTo, long CorrelationId, SlotCommandResult Result)
+    {
+        /// <param name="stateVersion">The stored version the answer reflects: the slot's sequence number once its batch is written.</param>
+        public void Answer(long stateVersion) => ReplyTo.Tell(new SlotReply(CorrelationId, Result, stateVersion));
+    }
 
     private sealed record BatchStored
     {

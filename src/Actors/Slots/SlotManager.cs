@@ -16,6 +16,7 @@ public sealed class SlotManager : ReceiveActor
     private readonly IActorRef _board;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly Dictionary<int, IActorRef> _slots = [];
+    private readonly Dictionary<IActorRef, int> _idsOfSlots = [];
     private readonly Dictionary<int, List<(object Message, IActorRef Sender)>> _heldForStoppingSlots = [];
 
     public SlotManager(SlotRange range, SlotActorSettings settings, IActorRef board)
@@ -25,7 +26,7 @@ public sealed class SlotManager : ReceiveActor
         _board = board;
 
         Receive<IWithSlotId>(Route);
-        Receive<PassivateSlot>(OnPassivate);
+        Receive<Passivate>(OnPassivate);
         Receive<SlotStopped>(OnSlotStopped);
     }
 
@@ -62,21 +63,21 @@ public sealed class SlotManager : ReceiveActor
     {
         var text = SlotMessages.UnknownSlot(message.SlotId, _range);
         if (message is ISlotCommand command)
-            Sender.Tell(new SlotCommandResult(message.SlotId, SlotCommandResult.KindOf(command), SlotOutcome.UnknownSlot, text));
+            Sender.Tell(new SlotReply(command.CorrelationId, new SlotCommandResult(message.SlotId, SlotCommandResult.KindOf(command), SlotOutcome.UnknownSlot, text), 0));
         else
             Sender.Tell(new Status.Failure(new ArgumentOutOfRangeException(nameof(message), message.SlotId, text)));
     }
 
-    private void OnPassivate(PassivateSlot request)
+    private void OnPassivate(Passivate request)
     {
-        if (!_slots.TryGetValue(request.SlotId, out var slot) || _heldForStoppingSlots.ContainsKey(request.SlotId)) return;
-        _heldForStoppingSlots[request.SlotId] = [];
-        slot.Tell(StopSlot.Instance);
+        if (!_idsOfSlots.TryGetValue(Sender, out var id) || _heldForStoppingSlots.ContainsKey(id)) return;
+        _heldForStoppingSlots[id] = [];
+        Sender.Tell(request.StopMessage);
     }
 
     private void OnSlotStopped(SlotStopped stopped)
     {
-        _slots.Remove(stopped.SlotId);
+        if (_slots.Remove(stopped.SlotId, out var stoppedSlot)) _idsOfSlots.Remove(stoppedSlot);
         if (!_heldForStoppingSlots.Remove(stopped.SlotId, out var held))
         {
             _log.Warning("Slot {0} stopped unexpectedly; it recovers from stored state on its next message", stopped.SlotId);
@@ -93,6 +94,7 @@ public sealed class SlotManager : ReceiveActor
         var slot = Context.ActorOf(SlotActor.Props(id, _settings, _board), $"slot-{id}");
         Context.WatchWith(slot, new SlotStopped(id));
         _slots[id] = slot;
+        _idsOfSlots[slot] = id;
         return slot;
     }
 

@@ -16,7 +16,7 @@ public sealed class UndeliveredCommandResponder : ReceiveActor
         Receive<DeadLetter>(letter =>
         {
             if (letter.Message is not ISlotCommand command || letter.Sender.IsNobody()) return;
-            letter.Sender.Tell(SlotCommandResult.StorageFailed(command.SlotId, SlotCommandResult.KindOf(command)));
+            letter.Sender.Tell(SlotReply.StorageFailed(command));
         });
     }
 

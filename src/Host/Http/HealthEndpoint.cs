@@ -1,10 +1,10 @@
-using System.Collections.Immutable;
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using SlotBooking.Actors.Board;
 using SlotBooking.Host.Configuration;
+using SlotBooking.Host.WebSockets;
 using SlotBooking.Protocol;
 
 namespace SlotBooking.Host.Http;
@@ -36,13 +36,13 @@ public static class HealthEndpoint
         var entry = report.Entries.GetValueOrDefault(SlotsCheck);
         var view = entry.Data.TryGetValue(SlotBoardHealthCheck.BoardKey, out var value) && value is BoardView v
             ? v
-            : new BoardView(false, ImmutableArray<SlotBooking.Actors.Domain.SlotState>.Empty, 0, null, 0);
+            : BoardView.Unknown;
         var database = SlotRoutes.DatabaseStatsOf(view, options);
         var status = report.Status == HealthStatus.Healthy ? "healthy" : entry.Description ?? "unhealthy";
         var body = new HealthResponse(
             status,
             DateTimeOffset.UtcNow,
-            view.ActiveConnections,
+            context.RequestServices.GetRequiredService<ConnectionGate>().Open,
             database.TotalSlots,
             database.BookedSlots,
             database.AvailableSlots,

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using SlotBooking.Actors.Board;
 using SlotBooking.Actors.Domain;
 using SlotBooking.Host.Configuration;
+using SlotBooking.Host.WebSockets;
 using SlotBooking.Protocol;
 
 namespace SlotBooking.Host.Http;
@@ -19,12 +20,12 @@ public static class SlotRoutes
         return app;
     }
 
-    private static async Task<Results<JsonHttpResult<RootResponse>, ProblemHttpResult>> GetRoot(BoardReader board, CancellationToken ct)
+    private static async Task<Results<JsonHttpResult<RootResponse>, ProblemHttpResult>> GetRoot(BoardReader board, ConnectionGate connections, CancellationToken ct)
     {
         var view = await board.ReadAsync(ct);
         if (!view.IsReady) return NotReady();
         return TypedResults.Json(
-            new RootResponse("Slot Booking API is running", "/slot-booking", view.ActiveConnections, view.BookedIds.ToArray()),
+            new RootResponse("Slot Booking API is running", "/slot-booking", connections.Open, view.BookedIds.ToArray()),
             ProtocolJsonContext.Default.RootResponse);
     }
 
@@ -36,7 +37,7 @@ public static class SlotRoutes
     }
 
     private static async Task<Results<JsonHttpResult<StatsResponse>, ProblemHttpResult>> GetStats(
-        BoardReader board, IOptions<SlotBookingOptions> options, CancellationToken ct)
+        BoardReader board, ConnectionGate connections, IOptions<SlotBookingOptions> options, CancellationToken ct)
     {
         var view = await board.ReadAsync(ct);
         if (!view.IsReady) return NotReady();
@@ -44,7 +45,7 @@ public static class SlotRoutes
         return TypedResults.Json(
             new StatsResponse(
                 database,
-                new WebSocketStats(view.ActiveConnections),
+                new WebSocketStats(connections.Open),
                 new SlotCounts(database.TotalSlots, database.BookedSlots, database.AvailableSlots)),
             ProtocolJsonContext.Default.StatsResponse);
     }

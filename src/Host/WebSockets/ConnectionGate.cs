@@ -8,6 +8,9 @@ public sealed class ConnectionGate(IOptions<SlotBookingOptions> options)
 {
     private int _open;
 
+    /// <summary>Open WebSocket connections: the one count that <c>/</c>, <c>/health</c> and <c>/stats</c> report.</summary>
+    public int Open => Volatile.Read(ref _open);
+
     public bool TryEnter()
     {
         if (Interlocked.Increment(ref _open) <= options.Value.MaxConnections) return true;

@@ -23,7 +23,7 @@ public sealed class InboundFramePump(WebSocket socket, IActorRef session, string
             {
                 if (message.Type == WebSocketMessageType.Binary)
                 {
-                    session.Tell(new CloseSession(WebSocketCloseStatus.InvalidMessageType, "binary frames are not supported; send JSON text"));
+                    session.Tell(new CloseSession(SessionClose.BinaryFrame));
                     return;
                 }
                 if (!rateLimiter.TryAcquire(connectionId))
@@ -61,7 +61,7 @@ public sealed class InboundFramePump(WebSocket socket, IActorRef session, string
                 if (IsClose(result)) return null;
                 if ((longMessage?.WrittenCount ?? 0) + result.Count > maxMessageBytes)
                 {
-                    session.Tell(new CloseSession(WebSocketCloseStatus.MessageTooBig, $"message exceeds {maxMessageBytes} bytes"));
+                    session.Tell(new CloseSession(SessionClose.TooBig(maxMessageBytes)));
                     return null;
                 }
                 // Most messages arrive in one read and are copied once; longer ones are gathered.

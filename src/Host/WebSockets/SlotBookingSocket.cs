@@ -24,7 +24,8 @@ public static class SlotBookingSocket
     private static SessionSettings SessionSettingsOf(IServiceProvider services)
     {
         var options = services.GetRequiredService<IOptions<SlotBookingOptions>>().Value;
-        return new SessionSettings(options.MaxQueuedResponses, options.StallTimeout, options.CommandTimeout, options.DrainTimeout);
+        var clock = services.GetService<TimeProvider>() ?? TimeProvider.System;
+        return new SessionSettings(options.MaxQueuedResponses, options.StallTimeout, options.CommandTimeout, options.DrainTimeout, clock);
     }
 
     /// <summary>Pings keep idle connections alive through proxies and reveal dead peers, whose sessions then end.</summary>
@@ -79,7 +80,7 @@ public static class SlotBookingSocket
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
         var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var connectionId = context.TraceIdentifier.Replace(':', '-');
-        var session = system.ActorOf(SessionActor.Props(socket, actors.Slots, actors.Board, actors.Broadcaster, settings, stopped), $"session-{connectionId}");
+        var session = system.ActorOf(SessionActor.Props(new WebSocketSessionSink(socket), actors, settings, stopped), $"session-{connectionId}");
 
         await using var onShutdown = lifetime.ApplicationStopping.Register(() => session.Tell(DrainSession.Instance));
 
@@ -98,6 +99,3 @@ public static class SlotBookingSocket
         }
     }
 }
-
-/// <summary>The actors a session talks to.</summary>
-internal sealed record SessionPeers(IActorRef Slots, IActorRef Board, IActorRef Broadcaster);

@@ -20,7 +20,7 @@ public static class ActorsSetup
             .AddHoconFile(Path.Combine(AppContext.BaseDirectory, "hocon", "akka.conf"), HoconAddMode.Prepend)
             .WithActors((system, registry) =>
             {
-                var broadcaster = system.ActorOf(BroadcasterActor.Props(options.BroadcastInterval), "broadcaster");
+                var broadcaster = system.ActorOf(BroadcasterActor.Props(options.BroadcastInterval, clock), "broadcaster");
                 var board = system.ActorOf(BoardActor.Props(options.SlotRange(), broadcaster, clock), "board");
                 var slots = system.ActorOf(SlotManager.Props(options.SlotRange(), slotSettings, board), "slots");
                 system.ActorOf(StorageProbeActor.SupervisedProps(board, options.StorageProbeInterval, clock), "storage-probe");

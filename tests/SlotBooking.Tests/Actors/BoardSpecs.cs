@@ -14,14 +14,13 @@ public sealed class BoardSpecs : TestKit
     {
         var broadcaster = CreateTestProbe();
         var board = Sys.ActorOf(BoardActor.Props(new SlotRange(3, 4), broadcaster.Ref, TimeProvider.System));
-        broadcaster.ExpectMsg<ReportConnectionsTo>();
 
-        board.Tell(new SlotStateChanged(SlotState.Free(3)));
+        board.Tell(new SlotStateChanged(SlotState.Free(3), 0));
         board.Tell(GetBoard.Instance, TestActor);
         Assert.False(ExpectMsg<BoardView>().IsReady);
         broadcaster.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
 
-        board.Tell(new SlotStateChanged(SlotState.Free(4)));
+        board.Tell(new SlotStateChanged(SlotState.Free(4), 0));
         Assert.Equal([3, 4], broadcaster.ExpectMsg<BoardChanged>().Slots.Select(s => s.SlotId));
         board.Tell(GetBoard.Instance, TestActor);
         Assert.True(ExpectMsg<BoardView>().IsReady);
@@ -32,14 +31,13 @@ public sealed class BoardSpecs : TestKit
     {
         var broadcaster = CreateTestProbe();
         var board = Sys.ActorOf(BoardActor.Props(new SlotRange(3, 3), broadcaster.Ref, TimeProvider.System));
-        broadcaster.ExpectMsg<ReportConnectionsTo>();
-        board.Tell(new SlotStateChanged(SlotState.Free(3)));
+        board.Tell(new SlotStateChanged(SlotState.Free(3), 0));
         broadcaster.ExpectMsg<BoardChanged>();
 
-        board.Tell(new SlotStateChanged(SlotState.Free(3)));
+        board.Tell(new SlotStateChanged(SlotState.Free(3), 0));
         broadcaster.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
 
-        board.Tell(new SlotStateChanged(new SlotState(3, DateTimeOffset.UtcNow)));
+        board.Tell(new SlotStateChanged(new SlotState(3, DateTimeOffset.UtcNow), 1));
         Assert.True(broadcaster.ExpectMsg<BoardChanged>().Slots[0].IsBooked);
     }
 
@@ -58,25 +56,39 @@ public sealed class BoardSpecs : TestKit
     }
 
     [Fact]
-    public void Hands_on_a_stored_batch_answers_stamped_with_the_version_that_includes_it()
+    public void Each_stored_change_raises_the_version_and_the_view_shows_each_slots_stored_version()
+    {
+        var broadcaster = CreateTestProbe();
+        var board = Sys.ActorOf(BoardActor.Props(new SlotRange(3, 4), broadcaster.Ref, TimeProvider.System));
+        board.Tell(new SlotStateChanged(SlotState.Free(3), 0));
+        board.Tell(new SlotStateChanged(SlotState.Free(4), 5));
+        var first = broadcaster.ExpectMsg<BoardChanged>();
+
+        board.Tell(new SlotStateChanged(new SlotState(3, DateTimeOffset.UtcNow), 1));
+        var change = broadcaster.ExpectMsg<BoardChanged>();
+        Assert.Equal(first.Version + 1, change.Version);
+        Assert.Equal(1, change.SlotVersions.Of(3));
+        Assert.Equal(5, change.SlotVersions.Of(4));
+
+        board.Tell(new ReadBoard(42), TestActor);
+        var read = ExpectMsg<BoardRead>();
+        Assert.Equal(42, read.CorrelationId);
+        Assert.Equal(change.Version, read.View.Version);
+        Assert.True(read.View.Slots[0].IsBooked);
+        Assert.Equal(1, read.View.SlotVersions.Of(3));
+    }
+
+    [Fact]
+    public void A_report_older_than_what_the_board_shows_is_ignored()
     {
         var broadcaster = CreateTestProbe();
         var board = Sys.ActorOf(BoardActor.Props(new SlotRange(3, 3), broadcaster.Ref, TimeProvider.System));
-        broadcaster.ExpectMsg<ReportConnectionsTo>();
-        board.Tell(new SlotStateChanged(SlotState.Free(3)));
-        var first = broadcaster.ExpectMsg<BoardChanged>().Version;
+        board.Tell(new SlotStateChanged(new SlotState(3, DateTimeOffset.UtcNow), 2));
+        broadcaster.ExpectMsg<BoardChanged>();
 
-        var booked = new SlotState(3, DateTimeOffset.UtcNow);
-        var result = new SlotCommandResult(3, SlotCommandKind.Book, SlotOutcome.Done, SlotMessages.Booked(3));
-        board.Tell(new SlotBatchStored(booked, [new PendingAnswer(TestActor, result)]));
-
-        var answer = ExpectMsg<SlotCommandResult>();
-        var change = broadcaster.ExpectMsg<BoardChanged>();
-        Assert.Equal(first + 1, change.Version);
-        Assert.Equal(change.Version, answer.BoardVersion);
+        board.Tell(new SlotStateChanged(SlotState.Free(3), 1));
+        broadcaster.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
         board.Tell(GetBoard.Instance, TestActor);
-        var view = ExpectMsg<BoardView>();
-        Assert.Equal(change.Version, view.Version);
-        Assert.True(view.Slots[0].IsBooked);
+        Assert.True(ExpectMsg<BoardView>().Slots[0].IsBooked);
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Akka.Actor;
+using Akka.TestKit;
 using Akka.TestKit.Xunit2;
 using SlotBooking.Actors.Board;
 using SlotBooking.Actors.Broadcast;
@@ -12,14 +13,22 @@ public sealed class BroadcasterSpecs : TestKit
     private long _boardVersion;
 
     /// <summary>A board change as the board sends it: each one a version newer than the last.</summary>
-    private BoardChanged Change(params SlotState[] slots) => new([.. slots], DateTimeOffset.UtcNow, ++_boardVersion);
+    private BoardChanged Change(params SlotState[] slots) => new([.. slots], DateTimeOffset.UtcNow, ++_boardVersion, SlotVersions.None);
+
+    /// <summary>A subscriber that hands every offer to a probe, so expectations see what the broadcaster offered.</summary>
+    private sealed class ProbeSubscriber(IActorRef probe) : IBroadcastSubscriber
+    {
+        public void Offer(SlotsUpdatePayload update) => probe.Tell(update);
+    }
+
+    private static Subscribe SubscribeProbe(TestKitBase probe) => new(new ProbeSubscriber(probe.TestActor));
 
     [Fact]
     public void Delivers_one_payload_to_every_session()
     {
         var broadcaster = Sys.ActorOf(BroadcasterActor.Props(TimeSpan.Zero));
         var sessions = Enumerable.Range(0, 3).Select(_ => CreateTestProbe()).ToList();
-        foreach (var s in sessions) broadcaster.Tell(new RegisterSession(s.Ref));
+        foreach (var s in sessions) broadcaster.Tell(SubscribeProbe(s));
 
         broadcaster.Tell(Change(SlotState.Free(3), new SlotState(4, DateTimeOffset.UtcNow)));
 
@@ -31,25 +40,19 @@ public sealed class BroadcasterSpecs : TestKit
     }
 
     [Fact]
-    public void Forgets_a_terminated_session_and_reports_the_count()
+    public void Forgets_an_unsubscribed_subscriber()
     {
         var broadcaster = Sys.ActorOf(BroadcasterActor.Props(TimeSpan.Zero));
-        var board = CreateTestProbe();
-        broadcaster.Tell(new ReportConnectionsTo(board.Ref));
-        Assert.Equal(0, board.ExpectMsg<ActiveConnectionsChanged>().Count);
-
         var staying = CreateTestProbe();
         var leaving = CreateTestProbe();
-        broadcaster.Tell(new RegisterSession(staying.Ref));
-        broadcaster.Tell(new RegisterSession(leaving.Ref));
-        Assert.Equal(1, board.ExpectMsg<ActiveConnectionsChanged>().Count);
-        Assert.Equal(2, board.ExpectMsg<ActiveConnectionsChanged>().Count);
-
-        Sys.Stop(leaving.Ref);
-        Assert.Equal(1, board.ExpectMsg<ActiveConnectionsChanged>().Count);
+        var leavingSubscriber = new ProbeSubscriber(leaving.Ref);
+        broadcaster.Tell(SubscribeProbe(staying));
+        broadcaster.Tell(new Subscribe(leavingSubscriber));
+        broadcaster.Tell(new Unsubscribe(leavingSubscriber));
 
         broadcaster.Tell(Change(SlotState.Free(3)));
         staying.ExpectMsg<SlotsUpdatePayload>();
+        leaving.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
     }
 
     [Fact]
@@ -60,7 +63,7 @@ public sealed class BroadcasterSpecs : TestKit
         broadcaster.Tell(Change(new SlotState(3, DateTimeOffset.UtcNow)));
 
         var late = CreateTestProbe();
-        broadcaster.Tell(new RegisterSession(late.Ref));
+        broadcaster.Tell(SubscribeProbe(late));
 
         var payload = late.ExpectMsg<SlotsUpdatePayload>();
         Assert.Contains("\"booked_slots\":[3]", System.Text.Encoding.UTF8.GetString(payload.Utf8.Span));
@@ -72,7 +75,7 @@ public sealed class BroadcasterSpecs : TestKit
     {
         var broadcaster = Sys.ActorOf(BroadcasterActor.Props(TimeSpan.FromMilliseconds(500)));
         var session = CreateTestProbe();
-        broadcaster.Tell(new RegisterSession(session.Ref));
+        broadcaster.Tell(SubscribeProbe(session));
 
         var now = DateTimeOffset.UtcNow;
         for (var i = 0; i < 100; i++)
@@ -91,7 +94,7 @@ public sealed class BroadcasterSpecs : TestKit
     {
         var broadcaster = Sys.ActorOf(BroadcasterActor.Props(TimeSpan.FromMilliseconds(300)));
         var session = CreateTestProbe();
-        broadcaster.Tell(new RegisterSession(session.Ref));
+        broadcaster.Tell(SubscribeProbe(session));
         var now = DateTimeOffset.UtcNow;
 
         broadcaster.Tell(Change(new SlotState(3, now)));

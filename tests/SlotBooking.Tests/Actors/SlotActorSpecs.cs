@@ -21,28 +21,28 @@ public sealed class SlotActorSpecs : IDisposable
     {
         using var system = PersistentSystem.Start(_database.Path);
         var kit = system.Kit;
-        var board = BoardStandIn.Create(kit);
+        var board = kit.CreateTestProbe();
         var slot = kit.Sys.ActorOf(SlotActor.Props(9, Settings, board.Ref));
         Assert.False(board.ExpectMsg<SlotStateChanged>().State.IsBooked);
 
         slot.Tell(new BookSlot(9), kit.TestActor);
-        var booked = kit.ExpectMsg<SlotCommandResult>();
+        var booked = kit.ExpectMsg<SlotReply>().Result;
         Assert.Equal(SlotOutcome.Done, booked.Outcome);
         Assert.Equal("Slot 9 booked successfully", booked.Message);
-        Assert.True(board.ExpectMsg<SlotBatchStored>().State.IsBooked);
+        Assert.True(board.ExpectMsg<SlotStateChanged>().State.IsBooked);
 
         slot.Tell(new BookSlot(9), kit.TestActor);
-        Assert.Equal(SlotOutcome.AlreadyBooked, kit.ExpectMsg<SlotCommandResult>().Outcome);
+        Assert.Equal(SlotOutcome.AlreadyBooked, kit.ExpectMsg<SlotReply>().Result.Outcome);
         board.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
 
         slot.Tell(new CancelSlot(9), kit.TestActor);
-        var cancelled = kit.ExpectMsg<SlotCommandResult>();
+        var cancelled = kit.ExpectMsg<SlotReply>().Result;
         Assert.Equal(SlotOutcome.Done, cancelled.Outcome);
         Assert.Equal("Slot 9 booking cancelled successfully", cancelled.Message);
-        Assert.False(board.ExpectMsg<SlotBatchStored>().State.IsBooked);
+        Assert.False(board.ExpectMsg<SlotStateChanged>().State.IsBooked);
 
         slot.Tell(new CancelSlot(9), kit.TestActor);
-        Assert.Equal(SlotOutcome.NotBooked, kit.ExpectMsg<SlotCommandResult>().Outcome);
+        Assert.Equal(SlotOutcome.NotBooked, kit.ExpectMsg<SlotReply>().Result.Outcome);
     }
 
     [Fact]
@@ -52,21 +52,21 @@ public sealed class SlotActorSpecs : IDisposable
         using (var first = PersistentSystem.Start(_database.Path))
         {
             var kit = first.Kit;
-            var slot = kit.Sys.ActorOf(SlotActor.Props(5, Settings, BoardStandIn.Create(kit).Ref));
+            var slot = kit.Sys.ActorOf(SlotActor.Props(5, Settings, kit.CreateTestProbe().Ref));
             slot.Tell(new BookSlot(5), kit.TestActor);
-            Assert.True(kit.ExpectMsg<SlotCommandResult>().Success);
-            var other = kit.Sys.ActorOf(SlotActor.Props(6, Settings, BoardStandIn.Create(kit).Ref));
+            Assert.True(kit.ExpectMsg<SlotReply>().Result.Success);
+            var other = kit.Sys.ActorOf(SlotActor.Props(6, Settings, kit.CreateTestProbe().Ref));
             other.Tell(new BookSlot(6), kit.TestActor);
-            kit.ExpectMsg<SlotCommandResult>();
+            kit.ExpectMsg<SlotReply>();
             other.Tell(new CancelSlot(6), kit.TestActor);
-            Assert.True(kit.ExpectMsg<SlotCommandResult>().Success);
+            Assert.True(kit.ExpectMsg<SlotReply>().Result.Success);
             slot.Tell(new GetSlotState(5), kit.TestActor);
             bookedAt = kit.ExpectMsg<SlotState>().BookedAt;
         }
 
         using var second = PersistentSystem.Start(_database.Path);
         var kit2 = second.Kit;
-        var board = BoardStandIn.Create(kit2);
+        var board = kit2.CreateTestProbe();
         kit2.Sys.ActorOf(SlotActor.Props(5, Settings, board.Ref));
         kit2.Sys.ActorOf(SlotActor.Props(6, Settings, board.Ref));
 
@@ -83,22 +83,22 @@ public sealed class SlotActorSpecs : IDisposable
         using (var first = PersistentSystem.Start(_database.Path))
         {
             var kit = first.Kit;
-            var slot = kit.Sys.ActorOf(SlotActor.Props(7, settings, BoardStandIn.Create(kit).Ref));
+            var slot = kit.Sys.ActorOf(SlotActor.Props(7, settings, kit.CreateTestProbe().Ref));
             // 7 events: a snapshot after the 3rd and the 6th, then one more event on top.
             for (var i = 0; i < 3; i++)
             {
                 slot.Tell(new BookSlot(7), kit.TestActor);
-                Assert.True(kit.ExpectMsg<SlotCommandResult>().Success);
+                Assert.True(kit.ExpectMsg<SlotReply>().Result.Success);
                 slot.Tell(new CancelSlot(7), kit.TestActor);
-                Assert.True(kit.ExpectMsg<SlotCommandResult>().Success);
+                Assert.True(kit.ExpectMsg<SlotReply>().Result.Success);
             }
             slot.Tell(new BookSlot(7), kit.TestActor);
-            Assert.True(kit.ExpectMsg<SlotCommandResult>().Success);
+            Assert.True(kit.ExpectMsg<SlotReply>().Result.Success);
         }
 
         using var second = PersistentSystem.Start(_database.Path);
         var kit2 = second.Kit;
-        var board = BoardStandIn.Create(kit2);
+        var board = kit2.CreateTestProbe();
         kit2.Sys.ActorOf(SlotActor.Props(7, settings, board.Ref));
         Assert.True(board.ExpectMsg<SlotStateChanged>().State.IsBooked);
     }
@@ -108,12 +108,12 @@ public sealed class SlotActorSpecs : IDisposable
     {
         using var system = PersistentSystem.Start(_database.Path);
         var kit = system.Kit;
-        var slot = kit.Sys.ActorOf(SlotActor.Props(11, Settings, BoardStandIn.Create(kit).Ref));
+        var slot = kit.Sys.ActorOf(SlotActor.Props(11, Settings, kit.CreateTestProbe().Ref));
         var clients = Enumerable.Range(0, 50).Select(_ => kit.CreateTestProbe()).ToList();
 
         foreach (var client in clients) slot.Tell(new BookSlot(11), client.Ref);
 
-        var results = clients.Select(c => c.ExpectMsg<SlotCommandResult>()).ToList();
+        var results = clients.Select(c => c.ExpectMsg<SlotReply>().Result).ToList();
         Assert.Single(results, r => r.Success);
         Assert.Equal(49, results.Count(r => r.Outcome == SlotOutcome.AlreadyBooked));
     }

@@ -18,7 +18,7 @@ public sealed class SlotManagerSpecs : IDisposable
     {
         using var system = PersistentSystem.Start(_database.Path);
         var kit = system.Kit;
-        var board = BoardStandIn.Create(kit);
+        var board = kit.CreateTestProbe();
         kit.Sys.ActorOf(SlotManager.Props(new SlotRange(3, 6), SlotActorSettings.Default, board.Ref));
 
         var ids = Enumerable.Range(0, 4).Select(_ => board.ExpectMsg<SlotStateChanged>().State.SlotId).Order();
@@ -30,10 +30,10 @@ public sealed class SlotManagerSpecs : IDisposable
     {
         using var system = PersistentSystem.Start(_database.Path);
         var kit = system.Kit;
-        var manager = kit.Sys.ActorOf(SlotManager.Props(new SlotRange(3, 6), SlotActorSettings.Default, BoardStandIn.Create(kit).Ref), "slots");
+        var manager = kit.Sys.ActorOf(SlotManager.Props(new SlotRange(3, 6), SlotActorSettings.Default, kit.CreateTestProbe().Ref), "slots");
 
         manager.Tell(new BookSlot(99), kit.TestActor);
-        var refusal = kit.ExpectMsg<SlotCommandResult>();
+        var refusal = kit.ExpectMsg<SlotReply>().Result;
         Assert.Equal(SlotOutcome.UnknownSlot, refusal.Outcome);
         Assert.Equal("Slot 99 does not exist; valid slots are 3-6", refusal.Message);
 
@@ -47,10 +47,10 @@ public sealed class SlotManagerSpecs : IDisposable
         using var system = PersistentSystem.Start(_database.Path);
         var kit = system.Kit;
         var settings = SlotActorSettings.Default with { IdleTimeout = TimeSpan.FromMilliseconds(200) };
-        var manager = kit.Sys.ActorOf(SlotManager.Props(new SlotRange(3, 4), settings, BoardStandIn.Create(kit).Ref), "slots");
+        var manager = kit.Sys.ActorOf(SlotManager.Props(new SlotRange(3, 4), settings, kit.CreateTestProbe().Ref), "slots");
 
         manager.Tell(new BookSlot(4), kit.TestActor);
-        Assert.True(kit.ExpectMsg<SlotCommandResult>().Success);
+        Assert.True(kit.ExpectMsg<SlotReply>().Result.Success);
 
         // Watch the slot stop after its idle timeout, then talk to it again through the manager.
         kit.Sys.ActorSelection("/user/slots/slot-4").Tell(new Identify(4), kit.TestActor);
@@ -59,8 +59,8 @@ public sealed class SlotManagerSpecs : IDisposable
         kit.ExpectTerminated(slot, TimeSpan.FromSeconds(5));
 
         manager.Tell(new BookSlot(4), kit.TestActor);
-        Assert.Equal(SlotOutcome.AlreadyBooked, kit.ExpectMsg<SlotCommandResult>().Outcome);
+        Assert.Equal(SlotOutcome.AlreadyBooked, kit.ExpectMsg<SlotReply>().Result.Outcome);
         manager.Tell(new CancelSlot(4), kit.TestActor);
-        Assert.True(kit.ExpectMsg<SlotCommandResult>().Success);
+        Assert.True(kit.ExpectMsg<SlotReply>().Result.Success);
     }
 }

@@ -1,0 +1,172 @@
+using SlotBooking.Actors.Broadcast;
+
+namespace SlotBooking.Actors.Sessions;
+
+/// <summary>
+/// What one session still has to send, in the order it must go. Not thread-safe (<see cref="SessionOutbox"/> guards it).
+/// <list type="bullet">
+/// <item>Answers go in the order the requests came: an answer that is ready waits for the ones before it.</item>
+/// <item>At most one broadcast <c>slots_update</c> is pending: a newer one replaces it in its place, so a slow
+/// reader skips to the newest state instead of piling up old ones. Broadcasts do not wait for unanswered requests.</item>
+/// <item>No older view: once the client has been sent a frame showing a board or slot version, a broadcast older
+/// than it is dropped (a newer broadcast is then on its way, since the board already has the newer state).</item>
+/// </list>
+/// </summary>
+public sealed class OutboundQueue
+{
+    // Requests sent on and not yet answered, plus answered ones waiting behind them, in request order.
+    private readonly LinkedList<Slot> _inOrder = new();
+    private readonly Dictionary<long, LinkedListNode<Slot>> _byCorrelation = [];
+    // Frames ready to send, in order; an entry with IsBroadcast marks where the pending broadcast goes.
+    private readonly Queue<Ready> _ready = new();
+    private SlotsUpdatePayload? _broadcast;
+    private bool _broadcastQueued;
+    private int _readyAnswers;
+
+    // The newest board version the client has been sent, and slot versions shown by answers it has been sent that
+    // no board view sent since has caught up with.
+    private long _shownBoardVersion;
+    private readonly Dictionary<int, long> _answeredSlotVersions = [];
+
+    /// <summary>Answers the client is owed: unanswered requests and answers not yet sent.</summary>
+    public int AnswersOwed => _inOrder.Count + _readyAnswers;
+
+    /// <summary>Requests sent on whose answer has not come.</summary>
+    public int Unanswered => _byCorrelation.Count;
+
+    /// <summary>Nothing to send and nothing owed.</summary>
+    public bool IsEmpty => _inOrder.Count == 0 && _ready.Count == 0;
+
+    /// <summary>A request whose answer will come later (<see cref="TryAnswer"/>).</summary>
+    public void Expect(PendingRequest request) =>
+        _byCorrelation.Add(request.CorrelationId, _inOrder.AddLast(new Slot { Request = request }));
+
+    /// <summary>An answer that is ready now (an error), in its place after the answers owed before it.</summary>
+    public void AddAnswer(ReadOnlyMemory<byte> bytes)
+    {
+        _inOrder.AddLast(new Slot { Bytes = bytes });
+        MoveReadyAnswers();
+    }
+
+    /// <summary>The request a correlation id stands for, while its answer is still awaited.</summary>
+    public bool TryGetPending(long correlationId, out PendingRequest request)
+    {
+        if (_byCorrelation.TryGetValue(correlationId, out var node))
+        {
+            request = node.Value.Request!;
+            return true;
+        }
+        request = null!;
+        return false;
+    }
+
+    /// <summary>
+    /// Answers the request with this correlation id. False when none is awaited: the answer is late (the request was
+    /// already answered as not confirmed) or unknown, and is dropped; nothing else is filled by it.
+    /// </summary>
+    public bool TryAnswer(long correlationId, ReadOnlyMemory<byte> bytes, ShownView shows)
+    {
+        if (!_byCorrelation.Remove(correlationId, out var node)) return false;
+        node.Value.Bytes = bytes;
+        node.Value.Shows = shows;
+        MoveReadyAnswers();
+        return true;
+    }
+
+    /// <summary>Answers every command sent before <paramref name="sentBefore"/> that is still unanswered.</summary>
+    public void AnswerOverdue(long sentBefore, Func<PendingRequest, ReadOnlyMemory<byte>> render)
+    {
+        foreach (var slot in _inOrder)
+        {
+            if (slot.Request is not { Command: not null } request || slot.Bytes is not null || request.SentAt >= sentBefore) continue;
+            _byCorrelation.Remove(request.CorrelationId);
+            slot.Bytes = render(request);
+        }
+        MoveReadyAnswers();
+    }
+
+    /// <summary>A broadcast: replaces the pending one, or takes its place at the end of what is ready. Older ones are ignored.</summary>
+    public void OfferBroadcast(SlotsUpdatePayload update)
+    {
+        if (update.Version <= (_broadcast?.Version ?? 0)) return;
+        _broadcast = update;
+        if (_broadcastQueued) return;
+        _ready.Enqueue(Ready.Broadcast);
+        _broadcastQueued = true;
+    }
+
+    /// <summary>The next frame to send, if any; skips a broadcast older than what the client has been shown.</summary>
+    public bool TryTake(out ReadOnlyMemory<byte> frame)
+    {
+        while (_ready.TryDequeue(out var next))
+        {
+            if (next.IsBroadcast)
+            {
+                _broadcastQueued = false;
+                var update = _broadcast!;
+                if (!Show(ShownView.OfBoard(update.Version, update.SlotVersions))) continue;
+                frame = update.Utf8;
+                return true;
+            }
+            _readyAnswers--;
+            Show(next.Shows);
+            frame = next.Bytes;
+            return true;
+        }
+        frame = default;
+        return false;
+    }
+
+    /// <summary>Drops everything unsent and owed (the session is closing).</summary>
+    public void Clear()
+    {
+        _inOrder.Clear();
+        _byCorrelation.Clear();
+        _ready.Clear();
+        _broadcastQueued = false;
+        _readyAnswers = 0;
+    }
+
+    private void MoveReadyAnswers()
+    {
+        while (_inOrder.First?.Value is { Bytes: { } bytes } slot)
+        {
+            _inOrder.RemoveFirst();
+            _ready.Enqueue(new Ready(bytes, slot.Shows, IsBroadcast: false));
+            _readyAnswers++;
+        }
+    }
+
+    /// <summary>
+    /// Records what a frame about to be sent shows. A board view older than what was shown already is refused (false):
+    /// older than an earlier view, or older for some slot than an answer already sent. Answers are always sent.
+    /// </summary>
+    private bool Show(ShownView shows)
+    {
+        if (shows.Slots is { } slots)
+        {
+            if (shows.BoardVersion < _shownBoardVersion) return false;
+            foreach (var (slotId, version) in _answeredSlotVersions)
+                if (slots.Of(slotId) < version) return false;
+            _shownBoardVersion = shows.BoardVersion;
+            _answeredSlotVersions.Clear();
+        }
+        else if (shows.SlotVersion > 0 && shows.SlotVersion > _answeredSlotVersions.GetValueOrDefault(shows.SlotId))
+        {
+            _answeredSlotVersions[shows.SlotId] = shows.SlotVersion;
+        }
+        return true;
+    }
+
+    private sealed class Slot
+    {
+        public PendingRequest? Request { get; init; }
+        public ReadOnlyMemory<byte>? Bytes { get; set; }
+        public ShownView Shows { get; set; }
+    }
+
+    private readonly record struct Ready(ReadOnlyMemory<byte> Bytes, ShownView Shows, bool IsBroadcast)
+    {
+        public static Ready Broadcast => new(default, ShownView.Nothing, true);
+    }
+}

@@ -1,0 +1,9 @@
+using SlotBooking.Actors.Domain;
+
+namespace SlotBooking.Actors.Sessions;
+
+/// <summary>
+/// A client request sent on and not yet answered: a slot command, or (with no <see cref="Command"/>) a read of the board.
+/// <see cref="SentAt"/> is a <see cref="TimeProvider"/> timestamp, for the command timeout.
+/// </summary>
+public sealed record PendingRequest(long CorrelationId, string? RequestId, ISlotCommand? Command, long SentAt);
