@@ -75,6 +75,7 @@ public sealed class SessionActor : ReceiveActor, IWithTimers
     private void Closing()
     {
         Receive<Watch>(_ => DropIfStalled());
+        Receive<SendPending>(_ => StartWatching());
         Receive<OutboxClosed>(_ => Context.Stop(Self));
         Receive<SendFailed>(_ => Context.Stop(Self));
         Receive<ConnectionLost>(_ => Context.Stop(Self));
@@ -86,6 +87,7 @@ public sealed class SessionActor : ReceiveActor, IWithTimers
         Receive<SlotReply>(OnSlotReply);
         Receive<BoardRead>(OnBoardRead);
         Receive<Watch>(_ => OnWatch());
+        Receive<SendPending>(_ => StartWatching());
     }
 
     private void ReceiveEndings()

@@ -8,7 +8,7 @@ namespace SlotBooking.Actors.Sessions;
 /// from its own thread, so a broadcast to N clients costs no actor message per client. Whoever finds the sink idle
 /// sends; a send that completes at once (room in the socket's buffers, the usual case) is followed by the next on the
 /// same thread, and one that must wait continues when it completes. At most one send or close is in flight.
-/// Reports back to its session only what it must act on: a failed send, being flushed while draining, being closed.
+/// Reports back to its session only what it must act on: a pending or failed send, being flushed while draining, being closed.
 /// </summary>
 public sealed class SessionOutbox : IBroadcastSubscriber
 {
@@ -169,6 +169,8 @@ public sealed class SessionOutbox : IBroadcastSubscriber
             return false;
         }
         if (send.IsCompletedSuccessfully) return true;
+        // The session watches a pending send, to drop a client that stopped reading.
+        _session.Tell(SendPending.Instance);
         _ = CompleteSendAsync(send);
         return false;
     }
@@ -199,6 +201,13 @@ public sealed class SessionOutbox : IBroadcastSubscriber
             TaskContinuationOptions.ExecuteSynchronously,
             TaskScheduler.Default);
     }
+}
+
+/// <summary>A send did not complete at once: the client is slow, or has stopped reading.</summary>
+public sealed record SendPending
+{
+    public static SendPending Instance { get; } = new();
+    private SendPending() { }
 }
 
 /// <summary>A send to the client failed: the connection is gone.</summary>

@@ -36,4 +36,12 @@ public sealed class ServerMessageSerializerTests
             """{"type":"slots_update","data":{"slots":[{"id":9,"start_time":"09:00","end_time":"10:00","is_booked":true,"booked_at":"2025-07-28T10:30:00.123456+00:00"},{"id":10,"start_time":"10:00","end_time":"11:00","is_booked":false,"booked_at":null}],"available_slots":[10],"booked_slots":[9]},"timestamp":"2025-07-28T10:30:00.123456+00:00"}""",
             text);
     }
+
+    [Fact]
+    public void A_request_id_is_written_last_and_only_when_set()
+    {
+        var text = Encoding.UTF8.GetString(ServerMessageSerializer.ToUtf8(new CancellationResponse(false, "Slot 4 is not booked", 4) { RequestId = "r-7" }));
+        Assert.Equal("""{"type":"cancellation_response","success":false,"message":"Slot 4 is not booked","slot_id":4,"request_id":"r-7"}""", text);
+        Assert.DoesNotContain("request_id", Encoding.UTF8.GetString(ServerMessageSerializer.ToUtf8(new ErrorMessage("x"))));
+    }
 }
