@@ -18,8 +18,9 @@ public static class SlotBookingApp
         builder.Services.AddSlotBookingOptions();
         builder.Services.AddSlotStorage();
         builder.Services.AddSlotCors();
-        builder.Services.AddSlotHealthChecks();
         builder.Services.AddSlotHttpRateLimiting();
+        builder.Services.AddSlotRoutes();
+        builder.Services.AddSlotHealthChecks();
         builder.Services.AddSlotBookingSockets();
         builder.Services.AddOpenApi();
         builder.Services.AddAkka("slot-booking", (akka, services) => akka

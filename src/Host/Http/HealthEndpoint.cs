@@ -9,14 +9,16 @@ using SlotBooking.Protocol;
 
 namespace SlotBooking.Host.Http;
 
-/// <summary><c>GET /health</c> on ASP.NET Core's health checks, written in the seed's JSON shape (503 unless healthy).</summary>
+/// <summary>
+/// <c>GET /health</c> on ASP.NET Core's health checks, written in the seed's JSON shape (503 unless healthy).
+/// The check reads through the routes' <see cref="BoardReader"/> (registered by <see cref="SlotRoutes.AddSlotRoutes"/>).
+/// </summary>
 public static class HealthEndpoint
 {
     private const string SlotsCheck = "slots";
 
     public static IServiceCollection AddSlotHealthChecks(this IServiceCollection services)
     {
-        services.AddSingleton<BoardReader>();
         services.AddHealthChecks().AddCheck<SlotBoardHealthCheck>(SlotsCheck);
         return services;
     }

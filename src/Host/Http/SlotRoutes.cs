@@ -10,6 +10,10 @@ namespace SlotBooking.Host.Http;
 /// <summary>The seed's read-only HTTP routes; each is one ask of the board.</summary>
 public static class SlotRoutes
 {
+    /// <summary>The board reader these routes ask through; <c>/health</c>'s check reads through the same one.</summary>
+    public static IServiceCollection AddSlotRoutes(this IServiceCollection services) =>
+        services.AddSingleton<BoardReader>();
+
     public static IEndpointRouteBuilder MapSlotRoutes(this IEndpointRouteBuilder app)
     {
         var routes = app.MapGroup("").RequireRateLimiting(HttpRateLimiting.Policy);
