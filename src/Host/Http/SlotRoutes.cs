@@ -1,13 +1,13 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using SlotBooking.Actors.Board;
 using SlotBooking.Actors.Domain;
 using SlotBooking.Host.Configuration;
+using SlotBooking.Host.WebSockets;
 using SlotBooking.Protocol;
 
 namespace SlotBooking.Host.Http;
 
-/// <summary>The seed's read-only HTTP routes; each is one ask of the board.</summary>
+/// <summary>The seed's read-only HTTP routes; each is one ask of the board, plus the connection gate's count.</summary>
 public static class SlotRoutes
 {
     /// <summary>The board reader these routes ask through; <c>/health</c>'s check reads through the same one.</summary>
@@ -23,12 +23,13 @@ public static class SlotRoutes
         return app;
     }
 
-    private static async Task<Results<JsonHttpResult<RootResponse>, ProblemHttpResult>> GetRoot(BoardReader board, CancellationToken ct)
+    private static async Task<Results<JsonHttpResult<RootResponse>, ProblemHttpResult>> GetRoot(
+        BoardReader board, ConnectionGate connections, CancellationToken ct)
     {
         var view = await board.ReadAsync(ct);
         if (!view.IsReady) return NotReady();
         return TypedResults.Json(
-            new RootResponse("Slot Booking API is running", "/slot-booking", view.ActiveConnections, view.BookedIds.ToArray()),
+            new RootResponse("Slot Booking API is running", "/slot-booking", connections.Open, view.BookedIds.ToArray()),
             ProtocolJsonContext.Default.RootResponse);
     }
 
@@ -40,22 +41,21 @@ public static class SlotRoutes
     }
 
     private static async Task<Results<JsonHttpResult<StatsResponse>, ProblemHttpResult>> GetStats(
-        BoardReader board, IOptions<SlotBookingOptions> options, CancellationToken ct)
+        BoardReader board, ConnectionGate connections, IOptions<SlotBookingOptions> options, CancellationToken ct)
     {
         var view = await board.ReadAsync(ct);
         if (!view.IsReady) return NotReady();
-        var database = DatabaseStatsOf(view, options.Value);
+        var database = DatabaseStatsOf(view.BookedCount, options.Value);
         return TypedResults.Json(
             new StatsResponse(
                 database,
-                new WebSocketStats(view.ActiveConnections),
+                new WebSocketStats(connections.Open),
                 new SlotCounts(database.TotalSlots, database.BookedSlots, database.AvailableSlots)),
             ProtocolJsonContext.Default.StatsResponse);
     }
 
-    public static DatabaseStats DatabaseStatsOf(BoardView view, SlotBookingOptions options)
+    public static DatabaseStats DatabaseStatsOf(int booked, SlotBookingOptions options)
     {
-        var booked = view.BookedCount;
         var total = options.SlotRange().Count;
         return new DatabaseStats(total, booked, total - booked, options.DatabasePath);
     }
