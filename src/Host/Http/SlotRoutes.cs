@@ -24,12 +24,12 @@ public static class SlotRoutes
     }
 
     private static async Task<Results<JsonHttpResult<RootResponse>, ProblemHttpResult>> GetRoot(
-        BoardReader board, ConnectionGate connections, CancellationToken ct)
+        [AsParameters] ReadServices services, CancellationToken ct)
     {
-        var view = await board.ReadAsync(ct);
+        var view = await services.Board.ReadAsync(ct);
         if (!view.IsReady) return NotReady();
         return TypedResults.Json(
-            new RootResponse("Slot Booking API is running", "/slot-booking", connections.Open, view.BookedIds.ToArray()),
+            new RootResponse("Slot Booking API is running", "/slot-booking", services.Connections.Open, view.BookedIds.ToArray()),
             ProtocolJsonContext.Default.RootResponse);
     }
 
@@ -41,15 +41,15 @@ public static class SlotRoutes
     }
 
     private static async Task<Results<JsonHttpResult<StatsResponse>, ProblemHttpResult>> GetStats(
-        BoardReader board, ConnectionGate connections, IOptions<SlotBookingOptions> options, CancellationToken ct)
+        [AsParameters] ReadServices services, CancellationToken ct)
     {
-        var view = await board.ReadAsync(ct);
+        var view = await services.Board.ReadAsync(ct);
         if (!view.IsReady) return NotReady();
-        var database = DatabaseStatsOf(view.BookedCount, options.Value);
+        var database = DatabaseStatsOf(view.BookedCount, services.Options.Value);
         return TypedResults.Json(
             new StatsResponse(
                 database,
-                new WebSocketStats(connections.Open),
+                new WebSocketStats(services.Connections.Open),
                 new SlotCounts(database.TotalSlots, database.BookedSlots, database.AvailableSlots)),
             ProtocolJsonContext.Default.StatsResponse);
     }
@@ -62,4 +62,7 @@ public static class SlotRoutes
 
     private static ProblemHttpResult NotReady() =>
         TypedResults.Problem("The slots are still being recovered from storage; try again shortly.", statusCode: StatusCodes.Status503ServiceUnavailable, title: "Starting");
+
+    /// <summary>What a read route takes from the container, bound with <c>[AsParameters]</c>.</summary>
+    private readonly record struct ReadServices(BoardReader Board, ConnectionGate Connections, IOptions<SlotBookingOptions> Options);
 }
