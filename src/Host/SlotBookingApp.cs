@@ -31,10 +31,12 @@ public static class SlotBookingApp
         var app = builder.Build();
         app.UseCors();
         app.UseRateLimiter();
+        app.UseSlotBookingSockets();
+
         app.MapOpenApi();
         app.MapSlotRoutes();
         app.MapSlotHealth();
-        app.UseSlotBookingSockets();
+        app.MapSlotBookingSocket();
         app.MapSlotUi();
         return app;
     }

@@ -17,8 +17,17 @@ public static class SlotBookingSocket
     /// <summary>After the session has sent its close frame, how long the client gets to answer before the socket is dropped.</summary>
     private static readonly TimeSpan CloseHandshakeGrace = TimeSpan.FromSeconds(5);
 
-    public static IServiceCollection AddSlotBookingSockets(this IServiceCollection services) =>
+    public static IServiceCollection AddSlotBookingSockets(this IServiceCollection services)
+    {
         services.AddSingleton<ConnectionGate>().AddSingleton<FrameRateLimiter>().AddSingleton(SessionSettingsOf);
+        // Pings keep idle connections alive through proxies and reveal dead peers, whose sessions then end.
+        services.AddOptions<WebSocketOptions>().Configure<IOptions<SlotBookingOptions>>((webSockets, slotBooking) =>
+        {
+            webSockets.KeepAliveInterval = slotBooking.Value.KeepAliveInterval;
+            webSockets.KeepAliveTimeout = slotBooking.Value.KeepAliveTimeout;
+        });
+        return services;
+    }
 
     /// <summary>One settings record shared by every session.</summary>
     private static SessionSettings SessionSettingsOf(IServiceProvider services)
@@ -27,27 +36,18 @@ public static class SlotBookingSocket
         return new SessionSettings(options.MaxQueuedResponses, options.StallTimeout, options.CommandTimeout, options.DrainTimeout);
     }
 
-    /// <summary>Pings keep idle connections alive through proxies and reveal dead peers, whose sessions then end.</summary>
-    public static WebApplication UseSlotBookingSockets(this WebApplication app)
+    /// <summary>The WebSocket middleware, with the keep-alive configured in <see cref="AddSlotBookingSockets"/>.</summary>
+    public static IApplicationBuilder UseSlotBookingSockets(this IApplicationBuilder app) => app.UseWebSockets();
+
+    public static IEndpointRouteBuilder MapSlotBookingSocket(this IEndpointRouteBuilder app)
     {
-        var options = app.Services.GetRequiredService<IOptions<SlotBookingOptions>>().Value;
-        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = options.KeepAliveInterval, KeepAliveTimeout = options.KeepAliveTimeout });
         app.Map(Path, HandleAsync).WithName("SlotBookingSocket").WithSummary("WebSocket: book_slot, cancel_slot, get_slots");
         return app;
     }
 
-    private static async Task HandleAsync(
-        HttpContext context,
-        ActorSystem system,
-        IRequiredActor<SlotManager> slots,
-        IRequiredActor<BoardActor> board,
-        IRequiredActor<BroadcasterActor> broadcaster,
-        IOptions<SlotBookingOptions> options,
-        SessionSettings settings,
-        ConnectionGate gate,
-        FrameRateLimiter rateLimiter,
-        IHostApplicationLifetime lifetime)
+    private static async Task HandleAsync(HttpContext context, [AsParameters] SocketDependencies dependencies)
     {
+        var (system, slots, board, broadcaster, options, settings, gate, rateLimiter, lifetime) = dependencies;
         if (!context.WebSockets.IsWebSocketRequest)
         {
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
@@ -101,3 +101,15 @@ public static class SlotBookingSocket
 
 /// <summary>The actors a session talks to.</summary>
 internal sealed record SessionPeers(IActorRef Slots, IActorRef Board, IActorRef Broadcaster);
+
+/// <summary>What the socket endpoint takes from the container, bound with <c>[AsParameters]</c>.</summary>
+internal readonly record struct SocketDependencies(
+    ActorSystem System,
+    IRequiredActor<SlotManager> Slots,
+    IRequiredActor<BoardActor> Board,
+    IRequiredActor<BroadcasterActor> Broadcaster,
+    IOptions<SlotBookingOptions> Options,
+    SessionSettings Settings,
+    ConnectionGate Gate,
+    FrameRateLimiter RateLimiter,
+    IHostApplicationLifetime Lifetime);
