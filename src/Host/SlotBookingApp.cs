@@ -7,10 +7,15 @@ using SlotBooking.Host.Wiring;
 
 namespace SlotBooking.Host;
 
-/// <summary>The whole service as a table of contents; <c>Program</c> runs it and the tests start it on Kestrel.</summary>
+/// <summary>
+/// The whole service as a table of contents; <c>Program</c> runs it and the tests start it on Kestrel.
+/// In two halves, services then pipeline, so that a test can put a stand-in service between them.
+/// </summary>
 public static class SlotBookingApp
 {
-    public static WebApplication Create(string[] args)
+    public static WebApplication Create(string[] args) => Build(CreateBuilder(args));
+
+    public static WebApplicationBuilder CreateBuilder(string[] args)
     {
         // Content root is the build output (appsettings.json, hocon/); data paths resolve against the working directory.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
@@ -27,7 +32,11 @@ public static class SlotBookingApp
             .AddHostLogging(services)
             .AddSlotPersistence(services)
             .AddSlotActors(services));
+        return builder;
+    }
 
+    public static WebApplication Build(WebApplicationBuilder builder)
+    {
         var app = builder.Build();
         app.UseCors();
         app.UseRateLimiter();
