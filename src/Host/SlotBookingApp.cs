@@ -22,6 +22,7 @@ public static class SlotBookingApp
 
         builder.Services.AddSlotBookingOptions();
         builder.Services.AddSlotStorage();
+        builder.Services.AddSlotHttpProblems();
         builder.Services.AddSlotCors();
         builder.Services.AddSlotHttpRateLimiting();
         builder.Services.AddSlotRoutes();
@@ -38,6 +39,7 @@ public static class SlotBookingApp
     public static WebApplication Build(WebApplicationBuilder builder)
     {
         var app = builder.Build();
+        app.UseExceptionHandler();
         app.UseCors();
         app.UseRateLimiter();
         app.UseSlotBookingSockets();
