@@ -39,6 +39,19 @@ public sealed class UnansweredReadTests
     }
 
     [Fact]
+    public async Task Health_says_unresponsive_when_the_board_does_not_answer_in_time()
+    {
+        await using var host = await StandInBoardHost<SilentBoard>.StartAsync(ShortAskTimeout);
+
+        using var response = await host.Http.GetAsync("/health");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        var health = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("unresponsive", health.GetProperty("status").GetString());
+        Assert.Equal(0, health.GetProperty("booked_slots_count").GetInt32());
+    }
+
+    [Fact]
     public async Task Any_other_failure_is_500_with_a_problem_document_that_keeps_the_exception_to_the_server()
     {
         await using var host = await StandInBoardHost<BrokenBoard>.StartAsync();
