@@ -7,33 +7,47 @@ using SlotBooking.Host.Wiring;
 
 namespace SlotBooking.Host;
 
-/// <summary>The whole service as a table of contents; <c>Program</c> runs it and the tests start it on Kestrel.</summary>
+/// <summary>
+/// The whole service as a table of contents; <c>Program</c> runs it and the tests start it on Kestrel.
+/// In two halves, services then pipeline, so that a test can put a stand-in service between them.
+/// </summary>
 public static class SlotBookingApp
 {
-    public static WebApplication Create(string[] args)
+    public static WebApplication Create(string[] args) => Build(CreateBuilder(args));
+
+    public static WebApplicationBuilder CreateBuilder(string[] args)
     {
         // Content root is the build output (appsettings.json, hocon/); data paths resolve against the working directory.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
         builder.Services.AddSlotBookingOptions();
         builder.Services.AddSlotStorage();
+        builder.Services.AddSlotHttpProblems();
         builder.Services.AddSlotCors();
-        builder.Services.AddSlotHealthChecks();
         builder.Services.AddSlotHttpRateLimiting();
+        builder.Services.AddSlotRoutes();
+        builder.Services.AddSlotHealthChecks();
         builder.Services.AddSlotBookingSockets();
         builder.Services.AddOpenApi();
         builder.Services.AddAkka("slot-booking", (akka, services) => akka
             .AddHostLogging(services)
             .AddSlotPersistence(services)
             .AddSlotActors(services));
+        return builder;
+    }
 
+    public static WebApplication Build(WebApplicationBuilder builder)
+    {
         var app = builder.Build();
+        app.UseExceptionHandler();
         app.UseCors();
         app.UseRateLimiter();
+        app.UseSlotBookingSockets();
+
         app.MapOpenApi();
         app.MapSlotRoutes();
         app.MapSlotHealth();
-        app.UseSlotBookingSockets();
+        app.MapSlotBookingSocket();
         app.MapSlotUi();
         return app;
     }

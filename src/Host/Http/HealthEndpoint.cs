@@ -9,14 +9,16 @@ using SlotBooking.Protocol;
 
 namespace SlotBooking.Host.Http;
 
-/// <summary><c>GET /health</c> on ASP.NET Core's health checks, written in the seed's JSON shape (503 unless healthy).</summary>
+/// <summary>
+/// <c>GET /health</c> on ASP.NET Core's health checks, written in the seed's JSON shape (503 unless healthy).
+/// The check reads through the routes' <see cref="BoardReader"/> (registered by <see cref="SlotRoutes.AddSlotRoutes"/>).
+/// </summary>
 public static class HealthEndpoint
 {
     private const string SlotsCheck = "slots";
 
     public static IServiceCollection AddSlotHealthChecks(this IServiceCollection services)
     {
-        services.AddSingleton<BoardReader>();
         services.AddHealthChecks().AddCheck<SlotBoardHealthCheck>(SlotsCheck);
         return services;
     }
@@ -33,21 +35,21 @@ public static class HealthEndpoint
     private static Task WriteSeedShapeAsync(HttpContext context, HealthReport report)
     {
         var options = context.RequestServices.GetRequiredService<IOptions<SlotBookingOptions>>().Value;
+        var connections = context.RequestServices.GetRequiredService<ConnectionGate>();
         var entry = report.Entries.GetValueOrDefault(SlotsCheck);
-        var view = entry.Data.TryGetValue(SlotBoardHealthCheck.BoardKey, out var value) && value is BoardView v
-            ? v
-            : BoardView.Unknown;
-        var database = SlotRoutes.DatabaseStatsOf(view, options);
+        // No view when the board did not answer: counts of zero, as before.
+        var view = entry.Data.TryGetValue(SlotBoardHealthCheck.BoardKey, out var value) ? value as BoardView : null;
+        var database = SlotRoutes.DatabaseStatsOf(view?.BookedCount ?? 0, options);
         var status = report.Status == HealthStatus.Healthy ? "healthy" : entry.Description ?? "unhealthy";
         var body = new HealthResponse(
             status,
             DateTimeOffset.UtcNow,
-            context.RequestServices.GetRequiredService<ConnectionGate>().Open,
+            connections.Open,
             database.TotalSlots,
             database.BookedSlots,
             database.AvailableSlots,
             database,
-            view.StorageProblem);
+            view?.StorageProblem);
         context.Response.ContentType = "application/json; charset=utf-8";
         return JsonSerializer.SerializeAsync(context.Response.Body, body, ProtocolJsonContext.Default.HealthResponse, context.RequestAborted);
     }

@@ -1,3 +1,4 @@
+using Akka.Actor;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using SlotBooking.Actors.Board;
 
@@ -15,7 +16,8 @@ public sealed class SlotBoardHealthCheck(BoardReader board) : IHealthCheck
         {
             view = await board.ReadAsync(cancellationToken);
         }
-        catch (Exception ex) when (ex is TimeoutException or TaskCanceledException)
+        // Akka's AskTimeoutException is not a TimeoutException; uncaught, its message became the reported status.
+        catch (Exception ex) when (ex is AskTimeoutException or TimeoutException or TaskCanceledException)
         {
             return HealthCheckResult.Unhealthy("unresponsive", ex);
         }

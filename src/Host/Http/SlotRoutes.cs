@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using SlotBooking.Actors.Board;
 using SlotBooking.Actors.Domain;
 using SlotBooking.Host.Configuration;
 using SlotBooking.Host.WebSockets;
@@ -8,9 +7,13 @@ using SlotBooking.Protocol;
 
 namespace SlotBooking.Host.Http;
 
-/// <summary>The seed's read-only HTTP routes; each is one ask of the board.</summary>
+/// <summary>The seed's read-only HTTP routes; each is one ask of the board, plus the connection gate's count.</summary>
 public static class SlotRoutes
 {
+    /// <summary>The board reader these routes ask through; <c>/health</c>'s check reads through the same one.</summary>
+    public static IServiceCollection AddSlotRoutes(this IServiceCollection services) =>
+        services.AddSingleton<BoardReader>();
+
     public static IEndpointRouteBuilder MapSlotRoutes(this IEndpointRouteBuilder app)
     {
         var routes = app.MapGroup("").RequireRateLimiting(HttpRateLimiting.Policy);
@@ -20,12 +23,13 @@ public static class SlotRoutes
         return app;
     }
 
-    private static async Task<Results<JsonHttpResult<RootResponse>, ProblemHttpResult>> GetRoot(BoardReader board, ConnectionGate connections, CancellationToken ct)
+    private static async Task<Results<JsonHttpResult<RootResponse>, ProblemHttpResult>> GetRoot(
+        [AsParameters] ReadServices services, CancellationToken ct)
     {
-        var view = await board.ReadAsync(ct);
+        var view = await services.Board.ReadAsync(ct);
         if (!view.IsReady) return NotReady();
         return TypedResults.Json(
-            new RootResponse("Slot Booking API is running", "/slot-booking", connections.Open, view.BookedIds.ToArray()),
+            new RootResponse("Slot Booking API is running", "/slot-booking", services.Connections.Open, view.BookedIds.ToArray()),
             ProtocolJsonContext.Default.RootResponse);
     }
 
@@ -37,26 +41,28 @@ public static class SlotRoutes
     }
 
     private static async Task<Results<JsonHttpResult<StatsResponse>, ProblemHttpResult>> GetStats(
-        BoardReader board, ConnectionGate connections, IOptions<SlotBookingOptions> options, CancellationToken ct)
+        [AsParameters] ReadServices services, CancellationToken ct)
     {
-        var view = await board.ReadAsync(ct);
+        var view = await services.Board.ReadAsync(ct);
         if (!view.IsReady) return NotReady();
-        var database = DatabaseStatsOf(view, options.Value);
+        var database = DatabaseStatsOf(view.BookedCount, services.Options.Value);
         return TypedResults.Json(
             new StatsResponse(
                 database,
-                new WebSocketStats(connections.Open),
+                new WebSocketStats(services.Connections.Open),
                 new SlotCounts(database.TotalSlots, database.BookedSlots, database.AvailableSlots)),
             ProtocolJsonContext.Default.StatsResponse);
     }
 
-    public static DatabaseStats DatabaseStatsOf(BoardView view, SlotBookingOptions options)
+    public static DatabaseStats DatabaseStatsOf(int booked, SlotBookingOptions options)
     {
-        var booked = view.BookedCount;
         var total = options.SlotRange().Count;
         return new DatabaseStats(total, booked, total - booked, options.DatabasePath);
     }
 
     private static ProblemHttpResult NotReady() =>
         TypedResults.Problem("The slots are still being recovered from storage; try again shortly.", statusCode: StatusCodes.Status503ServiceUnavailable, title: "Starting");
+
+    /// <summary>What a read route takes from the container, bound with <c>[AsParameters]</c>.</summary>
+    private readonly record struct ReadServices(BoardReader Board, ConnectionGate Connections, IOptions<SlotBookingOptions> Options);
 }

@@ -17,8 +17,17 @@ public static class SlotBookingSocket
     /// <summary>After the session has sent its close frame, how long the client gets to answer before the socket is dropped.</summary>
     private static readonly TimeSpan CloseHandshakeGrace = TimeSpan.FromSeconds(5);
 
-    public static IServiceCollection AddSlotBookingSockets(this IServiceCollection services) =>
+    public static IServiceCollection AddSlotBookingSockets(this IServiceCollection services)
+    {
         services.AddSingleton<ConnectionGate>().AddSingleton<FrameRateLimiter>().AddSingleton(SessionSettingsOf);
+        // Pings keep idle connections alive through proxies and reveal dead peers, whose sessions then end.
+        services.AddOptions<WebSocketOptions>().Configure<IOptions<SlotBookingOptions>>((webSockets, slotBooking) =>
+        {
+            webSockets.KeepAliveInterval = slotBooking.Value.KeepAliveInterval;
+            webSockets.KeepAliveTimeout = slotBooking.Value.KeepAliveTimeout;
+        });
+        return services;
+    }
 
     /// <summary>One settings record shared by every session.</summary>
     private static SessionSettings SessionSettingsOf(IServiceProvider services)
@@ -28,26 +37,16 @@ public static class SlotBookingSocket
         return new SessionSettings(options.MaxQueuedResponses, options.StallTimeout, options.CommandTimeout, options.DrainTimeout, clock);
     }
 
-    /// <summary>Pings keep idle connections alive through proxies and reveal dead peers, whose sessions then end.</summary>
-    public static WebApplication UseSlotBookingSockets(this WebApplication app)
+    /// <summary>The WebSocket middleware, with the keep-alive configured in <see cref="AddSlotBookingSockets"/>.</summary>
+    public static IApplicationBuilder UseSlotBookingSockets(this IApplicationBuilder app) => app.UseWebSockets();
+
+    public static IEndpointRouteBuilder MapSlotBookingSocket(this IEndpointRouteBuilder app)
     {
-        var options = app.Services.GetRequiredService<IOptions<SlotBookingOptions>>().Value;
-        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = options.KeepAliveInterval, KeepAliveTimeout = options.KeepAliveTimeout });
         app.Map(Path, HandleAsync).WithName("SlotBookingSocket").WithSummary("WebSocket: book_slot, cancel_slot, get_slots");
         return app;
     }
 
-    private static async Task HandleAsync(
-        HttpContext context,
-        ActorSystem system,
-        IRequiredActor<SlotManager> slots,
-        IRequiredActor<BoardActor> board,
-        IRequiredActor<BroadcasterActor> broadcaster,
-        IOptions<SlotBookingOptions> options,
-        SessionSettings settings,
-        ConnectionGate gate,
-        FrameRateLimiter rateLimiter,
-        IHostApplicationLifetime lifetime)
+    private static async Task HandleAsync(HttpContext context, [AsParameters] SocketDependencies dependencies)
     {
         if (!context.WebSockets.IsWebSocketRequest)
         {
@@ -55,7 +54,7 @@ public static class SlotBookingSocket
             await context.Response.WriteAsync($"{Path} is a WebSocket endpoint: connect with a WebSocket client.");
             return;
         }
-        if (lifetime.ApplicationStopping.IsCancellationRequested || !gate.TryEnter())
+        if (dependencies.Lifetime.ApplicationStopping.IsCancellationRequested || !dependencies.Gate.TryEnter())
         {
             context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             await context.Response.WriteAsync("The server is not accepting more connections right now; try again later.");
@@ -64,27 +63,26 @@ public static class SlotBookingSocket
 
         try
         {
-            var actors = new SessionPeers(await slots.GetAsync(), await board.GetAsync(), await broadcaster.GetAsync());
-            await RunSessionAsync(context, system, actors, options.Value, settings, rateLimiter, lifetime);
+            await RunSessionAsync(context, dependencies);
         }
         finally
         {
-            gate.Exit();
+            dependencies.Gate.Exit();
         }
     }
 
-    private static async Task RunSessionAsync(
-        HttpContext context, ActorSystem system, SessionPeers actors,
-        SlotBookingOptions options, SessionSettings settings, FrameRateLimiter rateLimiter, IHostApplicationLifetime lifetime)
+    private static async Task RunSessionAsync(HttpContext context, SocketDependencies dependencies)
     {
+        var peers = new SessionPeers(await dependencies.Slots.GetAsync(), await dependencies.Board.GetAsync(), await dependencies.Broadcaster.GetAsync());
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
         var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var connectionId = context.TraceIdentifier.Replace(':', '-');
-        var session = system.ActorOf(SessionActor.Props(new WebSocketSessionSink(socket), actors, settings, stopped), $"session-{connectionId}");
+        var session = dependencies.System.ActorOf(
+            SessionActor.Props(new WebSocketSessionSink(socket), peers, dependencies.Settings, stopped), $"session-{connectionId}");
 
-        await using var onShutdown = lifetime.ApplicationStopping.Register(() => session.Tell(DrainSession.Instance));
+        await using var onShutdown = dependencies.Lifetime.ApplicationStopping.Register(() => session.Tell(DrainSession.Instance));
 
-        var pump = new InboundFramePump(socket, session, connectionId, options.MaxMessageBytes, rateLimiter).RunAsync();
+        var pump = new InboundFramePump(socket, session, connectionId, dependencies.Options.Value.MaxMessageBytes, dependencies.RateLimiter).RunAsync();
         await stopped.Task;
         // A client that does not answer the session's close frame in time is dropped. WaitAsync's timer goes away
         // as soon as the pump ends (the usual case), where a Task.Delay would linger for every closed connection.
@@ -99,3 +97,15 @@ public static class SlotBookingSocket
         }
     }
 }
+
+/// <summary>What the socket endpoint takes from the container, bound with <c>[AsParameters]</c>.</summary>
+internal readonly record struct SocketDependencies(
+    ActorSystem System,
+    IRequiredActor<SlotManager> Slots,
+    IRequiredActor<BoardActor> Board,
+    IRequiredActor<BroadcasterActor> Broadcaster,
+    IOptions<SlotBookingOptions> Options,
+    SessionSettings Settings,
+    ConnectionGate Gate,
+    FrameRateLimiter RateLimiter,
+    IHostApplicationLifetime Lifetime);
