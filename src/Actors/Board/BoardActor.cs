@@ -3,6 +3,7 @@ using Akka.Actor;
 using SlotBooking.Actors.Broadcast;
 using SlotBooking.Actors.Domain;
 using SlotBooking.Actors.Storage;
+using SlotBooking.Protocol;
 
 namespace SlotBooking.Actors.Board;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using SlotBooking.Client.Slots;
+using SlotBooking.Protocol;
 
 namespace SlotBooking.Client.Commands;
 

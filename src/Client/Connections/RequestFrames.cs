@@ -1,5 +1,4 @@
 using System.Text;
-using SlotBooking.Client.Slots;
 using SlotBooking.Protocol;
 
 namespace SlotBooking.Client.Connections;

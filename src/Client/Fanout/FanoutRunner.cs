@@ -2,7 +2,6 @@ using System.Diagnostics;
 using SlotBooking.Client.Connections;
 using SlotBooking.Client.Diagnostics;
 using SlotBooking.Client.Frames;
-using SlotBooking.Client.Slots;
 using SlotBooking.Client.Stats;
 
 namespace SlotBooking.Client.Fanout;
@@ -36,7 +35,7 @@ public static class FanoutRunner
             if (connections.Opened.Count == 0)
                 throw new InvalidOperationException($"No listener could connect to {options.Address}: {connections.Failures.FirstOrDefault()}");
             writer = await ConnectionPool.OpenOneAsync(connector, ConnectTimeout, cancellationToken);
-            var slotId = options.SlotId ?? SlotRange.OfServerState(writer.InitialState, "--slot").First;
+            var slotId = options.SlotId ?? ServerSlotRange.Of(writer.InitialState, "--slot").First;
             var booked = BookedSlotsReader.IsBooked(writer.InitialState, slotId)
                 ?? throw new InvalidOperationException("The server's first message did not list the booked slots");
 

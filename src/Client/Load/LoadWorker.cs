@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net.WebSockets;
 using SlotBooking.Client.Connections;
 using SlotBooking.Client.Frames;
-using SlotBooking.Client.Slots;
+using SlotBooking.Protocol;
 
 namespace SlotBooking.Client.Load;
 

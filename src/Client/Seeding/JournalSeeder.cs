@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net.WebSockets;
 using SlotBooking.Client.Connections;
 using SlotBooking.Client.Frames;
-using SlotBooking.Client.Slots;
 using SlotBooking.Client.Stats;
 
 namespace SlotBooking.Client.Seeding;
@@ -23,7 +22,7 @@ public static class JournalSeeder
         using var connector = new Connector(options.Address);
         var probe = await ConnectionPool.OpenOneAsync(connector, ConnectTimeout, cancellationToken);
         await probe.Socket.DisposeAsync();
-        var slots = options.Slots ?? SlotRange.OfServerState(probe.InitialState);
+        var slots = options.Slots ?? ServerSlotRange.Of(probe.InitialState);
 
         var tally = new SeedTally();
         var started = Stopwatch.GetTimestamp();

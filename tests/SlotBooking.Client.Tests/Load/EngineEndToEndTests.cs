@@ -1,7 +1,7 @@
 using SlotBooking.Client.Fanout;
 using SlotBooking.Client.Load;
 using SlotBooking.Client.Seeding;
-using SlotBooking.Client.Slots;
+using SlotBooking.Protocol;
 using SlotBooking.TestSupport;
 
 namespace SlotBooking.Client.Tests.Load;
