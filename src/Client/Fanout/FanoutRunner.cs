@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using SlotBooking.Client.Connections;
 using SlotBooking.Client.Diagnostics;
-using SlotBooking.Client.Frames;
 using SlotBooking.Client.Stats;
+using SlotBooking.WireClient.Connections;
+using SlotBooking.WireClient.Frames;
+using SlotBooking.WireClient.Requests;
 
 namespace SlotBooking.Client.Fanout;
 
@@ -81,7 +83,7 @@ public static class FanoutRunner
             var round = new ChangeRound(number, expectBooked: !booked, listeners);
             current.Begin(round);
             var sentAt = Stopwatch.GetTimestamp();
-            await writer.SendAsync(RequestFrames.Encode(operation, slotId), cancellationToken);
+            await writer.SendAsync(RequestEncoder.For(operation, slotId), cancellationToken);
             var answer = await WriterAnswerAsync(writer, options.ChangeTimeout, cancellationToken);
             var ackAt = Stopwatch.GetTimestamp();
             if (answer is null)

@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using SlotBooking.Client.Connections;
 using SlotBooking.Client.Diagnostics;
-using SlotBooking.Client.Frames;
 using SlotBooking.Protocol;
+using SlotBooking.WireClient.Connections;
+using SlotBooking.WireClient.Frames;
+using SlotBooking.WireClient.Requests;
 
 namespace SlotBooking.Client.Load;
 

@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using System.Net.WebSockets;
-using SlotBooking.Client.Connections;
-using SlotBooking.Client.Frames;
 using SlotBooking.Protocol;
+using SlotBooking.WireClient.Connections;
+using SlotBooking.WireClient.Frames;
+using SlotBooking.WireClient.Requests;
 
 namespace SlotBooking.Client.Load;
 

@@ -1,6 +1,6 @@
 using SlotBooking.Protocol;
 
-namespace SlotBooking.Client.Frames;
+namespace SlotBooking.WireClient.Frames;
 
 /// <summary>A server's slot range, read from the <c>slots_update</c> it sends first on a new connection.</summary>
 public static class ServerSlotRange
