@@ -1,6 +1,7 @@
 using System.Net.WebSockets;
 using System.Text.Json;
 using SlotBooking.TestSupport;
+using SlotBooking.WireClient.Connections;
 
 namespace SlotBooking.ProcessTests.Load;
 
@@ -67,7 +68,7 @@ public sealed class LoadClient : IAsyncDisposable
                 _ledger.Answered(slotId, SuccessOf(answer, book ? "booking_response" : "cancellation_response", slotId));
             }
         }
-        catch (WebSocketClosedException closed)
+        catch (ServerClosedException closed)
         {
             return new ClientEnding(EndingKind.ServerClosed, closed.Status, closed.Description ?? "", DateTime.UtcNow);
         }
