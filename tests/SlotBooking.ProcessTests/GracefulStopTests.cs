@@ -5,6 +5,7 @@ using SlotBooking.ProcessTests.Journal;
 using SlotBooking.ProcessTests.Load;
 using SlotBooking.TestSupport;
 using SlotBooking.WireClient.Connections;
+using SlotBooking.WireClient.Load;
 
 namespace SlotBooking.ProcessTests;
 
