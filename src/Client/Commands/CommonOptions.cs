@@ -55,7 +55,7 @@ public static class CommonOptions
 
     public static Option<int?> ServerPid() => new("--server-pid")
     {
-        Description = "The server's process id: also report its CPU use (Linux /proc)",
+        Description = "The server's process id: also report its CPU use",
     };
 
     private static Uri? ParseWebSocketUrl(ArgumentResult result)
