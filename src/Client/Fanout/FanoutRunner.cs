@@ -61,6 +61,7 @@ public static class FanoutRunner
                 measured.Ack.Summarize(),
                 measured.Cpu.ClientPercent,
                 measured.Cpu.ServerPercent,
+                measured.FrameCpu.MicrosecondsPerFrame(connections.Opened.Count, measured.Completed),
                 errors.Take(ErrorSamples.Kept).ToArray());
         }
         finally
@@ -75,8 +76,9 @@ public static class FanoutRunner
         FanoutOptions options, WireSocket writer, int slotId, bool booked, int listeners, CurrentRound current,
         List<string> errors, Action<string>? onProgress, CancellationToken cancellationToken)
     {
-        var measured = new MeasuredChanges(new LatencyHistogram(), new LatencyHistogram(), new LatencyHistogram(), new CpuMeter(options.ServerProcessId));
+        var measured = new MeasuredChanges(new CpuMeter(options.ServerProcessId), new FrameCpuMeter(options.ServerProcessId));
         measured.Cpu.Start();
+        measured.FrameCpu.Start();
         for (var number = 1; number <= options.Changes; number++)
         {
             var operation = booked ? SlotOperation.Cancel : SlotOperation.Book;
@@ -106,6 +108,7 @@ public static class FanoutRunner
                 errors.Add($"change {number}: {round.Remaining:N0} of {listeners:N0} listeners had not seen it after {options.ChangeTimeout.TotalSeconds:0} s");
                 break;
             }
+            measured.FrameCpu.ChangeCompleted();
             measured.Completed++;
             measured.All.Record(Stopwatch.GetElapsedTime(sentAt, allSeenAt.Value));
             measured.First.Record(Stopwatch.GetElapsedTime(sentAt, round.FirstSeenAt));
@@ -160,12 +163,13 @@ public static class FanoutRunner
         return ended.OfType<string>().Select(reason => $"listener lost: {reason}");
     }
 
-    private sealed class MeasuredChanges(LatencyHistogram all, LatencyHistogram first, LatencyHistogram ack, CpuMeter cpu)
+    private sealed class MeasuredChanges(CpuMeter cpu, FrameCpuMeter frameCpu)
     {
-        public LatencyHistogram All { get; } = all;
-        public LatencyHistogram First { get; } = first;
-        public LatencyHistogram Ack { get; } = ack;
+        public LatencyHistogram All { get; } = new();
+        public LatencyHistogram First { get; } = new();
+        public LatencyHistogram Ack { get; } = new();
         public CpuMeter Cpu { get; } = cpu;
+        public FrameCpuMeter FrameCpu { get; } = frameCpu;
         public int Completed { get; set; }
         public int TimedOut { get; set; }
     }

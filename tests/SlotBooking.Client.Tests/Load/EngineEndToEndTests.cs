@@ -55,6 +55,17 @@ public sealed class EngineEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Fanout_reports_server_cpu_per_delivered_frame_when_given_the_servers_process()
+    {
+        // The host runs in this process, so this process is the server to measure.
+        var result = await FanoutRunner.RunAsync(new FanoutOptions(_host.WebSocketAddress, Listeners: 20, Changes: 3) { ServerProcessId = Environment.ProcessId });
+
+        Assert.Equal(3, result.CompletedChanges);
+        Assert.NotNull(result.ServerCpuUsPerFrame);
+        Assert.True(result.ServerCpuUsPerFrame >= 0);
+    }
+
+    [Fact]
     public async Task Seeding_stores_every_requested_event()
     {
         var result = await JournalSeeder.RunAsync(new SeedOptions(_host.WebSocketAddress, Events: 600) { Slots = new SlotRange(3, 5) });
