@@ -10,7 +10,8 @@ namespace SlotBooking.WireClient.Load;
 /// <summary>
 /// One closed-loop client: book or cancel a random slot of the range, wait for the answer (skipping the broadcasts that
 /// arrive meanwhile), report it, repeat. One request at a time, so the one left unanswered when the loop ends is
-/// known exactly. The loop never throws: it returns why it ended.
+/// known exactly. Whatever the server or the connection does, the loop returns why it ended instead of throwing;
+/// only an exception of the observer's own escapes.
 /// </summary>
 public sealed class LoadLoop(WireSocket socket, RequestFrames frames, SlotRange slots, Random random, TimeSpan responseTimeout, ILoadLoopObserver observer)
 {
