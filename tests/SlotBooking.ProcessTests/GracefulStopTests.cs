@@ -4,6 +4,8 @@ using SlotBooking.ProcessTests.Hosting;
 using SlotBooking.ProcessTests.Journal;
 using SlotBooking.ProcessTests.Load;
 using SlotBooking.TestSupport;
+using SlotBooking.WireClient.Connections;
+using SlotBooking.WireClient.Load;
 
 namespace SlotBooking.ProcessTests;
 
@@ -96,7 +98,7 @@ public sealed class GracefulStopTests(ITestOutputHelper log) : HostProcessTest(l
                 var frame = (await client.ReceiveAsync(ProbeTimeout)).ToString();
                 firstFrame = frame.Length > 120 ? frame[..120] + "..." : frame;
             }
-            catch (WebSocketClosedException closed)
+            catch (ServerClosedException closed)
             {
                 firstFrame = $"a close {(int?)closed.Status} {closed.Status} '{closed.Description}'";
             }

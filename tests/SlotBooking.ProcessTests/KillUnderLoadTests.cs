@@ -2,6 +2,7 @@ using SlotBooking.ProcessTests.Checks;
 using SlotBooking.ProcessTests.Hosting;
 using SlotBooking.ProcessTests.Journal;
 using SlotBooking.ProcessTests.Load;
+using SlotBooking.WireClient.Load;
 
 namespace SlotBooking.ProcessTests;
 

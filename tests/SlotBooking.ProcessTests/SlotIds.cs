@@ -1,3 +1,5 @@
+using SlotBooking.Protocol;
+
 namespace SlotBooking.ProcessTests;
 
 /// <summary>The bookable slots of a host started with its default configuration (3 AM to 3 PM).</summary>
@@ -6,7 +8,7 @@ public static class SlotIds
     public const int First = 3;
     public const int Last = 14;
 
-    public static IEnumerable<int> All => Enumerable.Range(First, Last - First + 1);
+    public static SlotRange Range { get; } = new(First, Last);
 
-    public static int PickAt(Random random) => random.Next(First, Last + 1);
+    public static IEnumerable<int> All => Range.Ids;
 }

@@ -1,25 +1,45 @@
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
+using SlotBooking.WireClient.Connections;
+using SlotBooking.WireClient.Requests;
 
 namespace SlotBooking.TestSupport;
 
-/// <summary>A real <see cref="ClientWebSocket"/> speaking the wire protocol, with receive timeouts so a test fails instead of hanging.</summary>
+/// <summary>
+/// A test's connection to the service: the wire client library's socket, with frames read as JSON elements and
+/// a timeout on every receive, so a test fails instead of hanging.
+/// </summary>
 public sealed class SocketClient : IAsyncDisposable
 {
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(10);
 
-    private readonly ClientWebSocket _socket;
+    private readonly Connector _connector;
 
-    private SocketClient(ClientWebSocket socket) => _socket = socket;
+    private SocketClient(Connector connector, WireSocket wire)
+    {
+        _connector = connector;
+        Wire = wire;
+    }
 
-    public WebSocket Socket => _socket;
+    /// <summary>The library's socket, for running the library's own loops on this connection.</summary>
+    public WireSocket Wire { get; }
+
+    /// <summary>The WebSocket itself, for frames a well-behaved client never sends (binary, invalid UTF-8).</summary>
+    public WebSocket Socket => Wire.WebSocket;
 
     public static async Task<SocketClient> ConnectAsync(Uri address, CancellationToken cancellationToken = default)
     {
-        var socket = new ClientWebSocket();
-        await socket.ConnectAsync(address, cancellationToken);
-        return new SocketClient(socket);
+        var connector = new Connector(address);
+        try
+        {
+            return new SocketClient(connector, await connector.ConnectAsync(cancellationToken));
+        }
+        catch
+        {
+            connector.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Connects and reads the <c>slots_update</c> the server sends first.</summary>
@@ -30,28 +50,22 @@ public sealed class SocketClient : IAsyncDisposable
         return (client, initial);
     }
 
-    public Task SendTextAsync(string text) =>
-        _socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, CancellationToken.None);
+    /// <summary>Any text, as it is: for frames that are not well-formed requests.</summary>
+    public Task SendTextAsync(string text) => Wire.SendAsync(Encoding.UTF8.GetBytes(text)).AsTask();
 
-    public Task BookAsync(int slotId) => SendTextAsync($$"""{"type":"book_slot","slot_id":{{slotId}}}""");
+    public Task BookAsync(int slotId, string? requestId = null) => Wire.SendAsync(RequestEncoder.Book(slotId, requestId)).AsTask();
 
-    public Task CancelAsync(int slotId) => SendTextAsync($$"""{"type":"cancel_slot","slot_id":{{slotId}}}""");
+    public Task CancelAsync(int slotId, string? requestId = null) => Wire.SendAsync(RequestEncoder.Cancel(slotId, requestId)).AsTask();
 
-    /// <summary>The next text frame as JSON; throws <see cref="WebSocketClosedException"/> if the server closes instead.</summary>
+    public Task GetSlotsAsync(string? requestId = null) => Wire.SendAsync(RequestEncoder.GetSlots(requestId)).AsTask();
+
+    /// <summary>The next text frame as JSON; throws <see cref="ServerClosedException"/> if the server closes instead.</summary>
     public async Task<JsonElement> ReceiveAsync(TimeSpan? timeout = null)
     {
         using var cts = new CancellationTokenSource(timeout ?? DefaultTimeout);
-        var buffer = new byte[8192];
-        using var message = new MemoryStream();
-        WebSocketReceiveResult result;
-        do
-        {
-            result = await _socket.ReceiveAsync(buffer, cts.Token);
-            if (result.MessageType == WebSocketMessageType.Close)
-                throw new WebSocketClosedException(result.CloseStatus, result.CloseStatusDescription);
-            message.Write(buffer, 0, result.Count);
-        } while (!result.EndOfMessage);
-        return JsonDocument.Parse(message.ToArray()).RootElement.Clone();
+        var utf8 = await Wire.ReceiveAsync(cts.Token);
+        using var document = JsonDocument.Parse(utf8);
+        return document.RootElement.Clone();
     }
 
     /// <summary>Reads frames until one has the given <c>type</c>, skipping others (broadcasts interleave with answers).</summary>
@@ -74,32 +88,18 @@ public sealed class SocketClient : IAsyncDisposable
         {
             while (true) await ReceiveAsync(timeout);
         }
-        catch (WebSocketClosedException closed)
+        catch (ServerClosedException closed)
         {
             return closed.Status;
         }
     }
 
-    public async Task CloseAsync()
-    {
-        if (_socket.State == WebSocketState.Open)
-        {
-            using var cts = new CancellationTokenSource(DefaultTimeout);
-            await _socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "done", cts.Token);
-        }
-    }
+    /// <summary>A polite close handshake, bounded in time; a connection that is already gone is left as it is.</summary>
+    public Task CloseAsync() => Wire.CloseAsync();
 
     public async ValueTask DisposeAsync()
     {
-        try { await CloseAsync(); }
-        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException) { }
-        _socket.Dispose();
+        await Wire.DisposeAsync();
+        _connector.Dispose();
     }
-}
-
-public sealed class WebSocketClosedException(WebSocketCloseStatus? status, string? description)
-    : Exception($"The server closed the socket: {status} {description}")
-{
-    public WebSocketCloseStatus? Status { get; } = status;
-    public string? Description { get; } = description;
 }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Akka.Actor;
 using SlotBooking.Actors.Domain;
 using SlotBooking.Actors.Storage;
+using SlotBooking.Protocol;
 
 namespace SlotBooking.Actors.Board;
 

@@ -1,3 +1,5 @@
+using SlotBooking.Protocol;
+
 namespace SlotBooking.Actors.Domain;
 
 /// <summary>The texts clients read in responses; the success texts are the seed's, word for word.</summary>

@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Event;
 using SlotBooking.Actors.Domain;
+using SlotBooking.Protocol;
 
 namespace SlotBooking.Actors.Slots;
 

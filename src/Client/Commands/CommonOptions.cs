@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using SlotBooking.Client.Slots;
+using SlotBooking.Protocol;
 
 namespace SlotBooking.Client.Commands;
 
@@ -54,7 +55,7 @@ public static class CommonOptions
 
     public static Option<int?> ServerPid() => new("--server-pid")
     {
-        Description = "The server's process id: also report its CPU use (Linux /proc)",
+        Description = "The server's process id: also report its CPU use",
     };
 
     private static Uri? ParseWebSocketUrl(ArgumentResult result)

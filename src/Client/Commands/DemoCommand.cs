@@ -1,7 +1,8 @@
 using System.CommandLine;
-using SlotBooking.Client.Connections;
-using SlotBooking.Client.Frames;
 using SlotBooking.Client.Output;
+using SlotBooking.WireClient.Connections;
+using SlotBooking.WireClient.Frames;
+using SlotBooking.WireClient.Requests;
 
 namespace SlotBooking.Client.Commands;
 
@@ -29,11 +30,11 @@ public static class DemoCommand
             PrintState(await socket.ReceiveAsync(cancellationToken));
 
             Console.WriteLine($"-> book_slot {slotId}");
-            await socket.SendAsync(RequestFrames.Encode(SlotOperation.Book, slotId), cancellationToken);
+            await socket.SendAsync(RequestEncoder.For(SlotOperation.Book, slotId), cancellationToken);
             await PrintUntilAsync(socket, f => f.IsAnswer, cancellationToken);
 
             Console.WriteLine("-> get_slots");
-            await socket.SendAsync(RequestFrames.GetSlots, cancellationToken);
+            await socket.SendAsync(RequestEncoder.GetSlots(), cancellationToken);
             PrintState(await PrintUntilAsync(socket, f => f.Kind == ServerFrameKind.SlotsUpdate, cancellationToken));
 
             var listen = TimeSpan.FromSeconds(parse.GetValue(listenSeconds));

@@ -1,4 +1,5 @@
-using SlotBooking.Client.Frames;
+using SlotBooking.WireClient.Frames;
+
 
 namespace SlotBooking.Client.Commands;
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SlotBooking.Client.Connections;
+using SlotBooking.WireClient.Connections;
 
 namespace SlotBooking.Client.Commands;
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using SlotBooking.Client.Output;
 using SlotBooking.Client.Storage;
+using SlotBooking.Protocol;
 
 namespace SlotBooking.Client.Commands;
 
@@ -16,7 +17,7 @@ public static class StorageLimitCommand
             Description = "Where to put the scratch SQLite file (use the server's data disk); it is deleted afterwards",
             DefaultValueFactory = _ => new DirectoryInfo(Path.GetTempPath()),
         };
-        var synchronous = new Option<SqliteSync>("--synchronous") { Description = "SQLite's synchronous setting", DefaultValueFactory = _ => SqliteSync.Full };
+        var synchronous = new Option<SqliteSynchronous>("--synchronous") { Description = "SQLite's synchronous setting", DefaultValueFactory = _ => SqliteSynchronous.Full };
         var seconds = CommonOptions.Seconds("--seconds", "Duration of each of the two tests", 5);
 
         var command = new Command("storage-limit", "Raw SQLite (WAL) on a disk: single-row durable commits/s and rows/s in 100-row transactions")

@@ -1,7 +1,7 @@
 using System.CommandLine;
-using SlotBooking.Client.Connections;
-using SlotBooking.Client.Frames;
 using SlotBooking.Client.Output;
+using SlotBooking.WireClient.Connections;
+using SlotBooking.WireClient.Frames;
 
 namespace SlotBooking.Client.Commands;
 

@@ -1,3 +1,5 @@
+using SlotBooking.WireClient.Connections;
+
 namespace SlotBooking.Client.Connections;
 
 /// <summary>A connection that has read the server's first <c>slots_update</c>, and what that frame said.</summary>

@@ -1,29 +1,27 @@
+using System.ComponentModel;
 using System.Diagnostics;
-using System.Globalization;
 
 namespace SlotBooking.Client.Diagnostics;
 
-/// <summary>CPU time used so far by a process: this one, or another one by id through Linux's /proc.</summary>
+/// <summary>CPU time used so far by a process: this one, or another one on the same machine by id.</summary>
 public static class ProcessCpu
 {
-    // USER_HZ: the unit of /proc/PID/stat times. It is 100 on every mainstream Linux build.
-    private const double ClockTicksPerSecond = 100;
+    public static TimeSpan Current()
+    {
+        using var self = Process.GetCurrentProcess();
+        return self.TotalProcessorTime;
+    }
 
-    public static TimeSpan Current() => Process.GetCurrentProcess().TotalProcessorTime;
-
-    /// <returns>user + system time of the process, or null if it cannot be read (not Linux, or no such process).</returns>
+    /// <returns>user + system time of the process, or null if it cannot be read (no such process, or it has exited).</returns>
     public static TimeSpan? Of(int processId)
     {
         try
         {
-            var stat = File.ReadAllText($"/proc/{processId}/stat");
-            // The command name (field 2) may contain spaces, so count fields after its closing parenthesis.
-            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            var user = long.Parse(fields[11], CultureInfo.InvariantCulture);   // field 14, utime
-            var system = long.Parse(fields[12], CultureInfo.InvariantCulture); // field 15, stime
-            return TimeSpan.FromSeconds((user + system) / ClockTicksPerSecond);
+            // A fresh Process each time: nothing it read earlier can be handed back stale.
+            using var process = Process.GetProcessById(processId);
+            return process.TotalProcessorTime;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or Win32Exception or NotSupportedException)
         {
             return null;
         }

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net.WebSockets;
-using SlotBooking.Client.Connections;
-using SlotBooking.Client.Frames;
+using SlotBooking.WireClient.Connections;
+using SlotBooking.WireClient.Frames;
 
 namespace SlotBooking.Client.Fanout;
 

@@ -12,6 +12,6 @@ public sealed record FanoutOptions(Uri Address, int Listeners, int Changes)
     /// <summary>A change not seen by every listener within this long ends the run as timed out.</summary>
     public TimeSpan ChangeTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>When set (and on Linux), the server's CPU use during the changes is reported too.</summary>
+    /// <summary>When set, the server's CPU use during the changes is reported too.</summary>
     public int? ServerProcessId { get; init; }
 }

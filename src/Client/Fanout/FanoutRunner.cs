@@ -1,9 +1,10 @@
 using System.Diagnostics;
 using SlotBooking.Client.Connections;
 using SlotBooking.Client.Diagnostics;
-using SlotBooking.Client.Frames;
-using SlotBooking.Client.Slots;
 using SlotBooking.Client.Stats;
+using SlotBooking.WireClient.Connections;
+using SlotBooking.WireClient.Frames;
+using SlotBooking.WireClient.Requests;
 
 namespace SlotBooking.Client.Fanout;
 
@@ -36,7 +37,7 @@ public static class FanoutRunner
             if (connections.Opened.Count == 0)
                 throw new InvalidOperationException($"No listener could connect to {options.Address}: {connections.Failures.FirstOrDefault()}");
             writer = await ConnectionPool.OpenOneAsync(connector, ConnectTimeout, cancellationToken);
-            var slotId = options.SlotId ?? SlotRange.OfServerState(writer.InitialState, "--slot").First;
+            var slotId = options.SlotId ?? ServerSlotRange.Of(writer.InitialState, "--slot").First;
             var booked = BookedSlotsReader.IsBooked(writer.InitialState, slotId)
                 ?? throw new InvalidOperationException("The server's first message did not list the booked slots");
 
@@ -60,6 +61,7 @@ public static class FanoutRunner
                 measured.Ack.Summarize(),
                 measured.Cpu.ClientPercent,
                 measured.Cpu.ServerPercent,
+                measured.FrameCpu.MicrosecondsPerFrame(connections.Opened.Count, measured.Completed),
                 errors.Take(ErrorSamples.Kept).ToArray());
         }
         finally
@@ -74,15 +76,16 @@ public static class FanoutRunner
         FanoutOptions options, WireSocket writer, int slotId, bool booked, int listeners, CurrentRound current,
         List<string> errors, Action<string>? onProgress, CancellationToken cancellationToken)
     {
-        var measured = new MeasuredChanges(new LatencyHistogram(), new LatencyHistogram(), new LatencyHistogram(), new CpuMeter(options.ServerProcessId));
+        var measured = new MeasuredChanges(new CpuMeter(options.ServerProcessId), new FrameCpuMeter(options.ServerProcessId));
         measured.Cpu.Start();
+        measured.FrameCpu.Start();
         for (var number = 1; number <= options.Changes; number++)
         {
             var operation = booked ? SlotOperation.Cancel : SlotOperation.Book;
             var round = new ChangeRound(number, expectBooked: !booked, listeners);
             current.Begin(round);
             var sentAt = Stopwatch.GetTimestamp();
-            await writer.SendAsync(RequestFrames.Encode(operation, slotId), cancellationToken);
+            await writer.SendAsync(RequestEncoder.For(operation, slotId), cancellationToken);
             var answer = await WriterAnswerAsync(writer, options.ChangeTimeout, cancellationToken);
             var ackAt = Stopwatch.GetTimestamp();
             if (answer is null)
@@ -105,6 +108,7 @@ public static class FanoutRunner
                 errors.Add($"change {number}: {round.Remaining:N0} of {listeners:N0} listeners had not seen it after {options.ChangeTimeout.TotalSeconds:0} s");
                 break;
             }
+            measured.FrameCpu.ChangeCompleted();
             measured.Completed++;
             measured.All.Record(Stopwatch.GetElapsedTime(sentAt, allSeenAt.Value));
             measured.First.Record(Stopwatch.GetElapsedTime(sentAt, round.FirstSeenAt));
@@ -159,12 +163,13 @@ public static class FanoutRunner
         return ended.OfType<string>().Select(reason => $"listener lost: {reason}");
     }
 
-    private sealed class MeasuredChanges(LatencyHistogram all, LatencyHistogram first, LatencyHistogram ack, CpuMeter cpu)
+    private sealed class MeasuredChanges(CpuMeter cpu, FrameCpuMeter frameCpu)
     {
-        public LatencyHistogram All { get; } = all;
-        public LatencyHistogram First { get; } = first;
-        public LatencyHistogram Ack { get; } = ack;
+        public LatencyHistogram All { get; } = new();
+        public LatencyHistogram First { get; } = new();
+        public LatencyHistogram Ack { get; } = new();
         public CpuMeter Cpu { get; } = cpu;
+        public FrameCpuMeter FrameCpu { get; } = frameCpu;
         public int Completed { get; set; }
         public int TimedOut { get; set; }
     }

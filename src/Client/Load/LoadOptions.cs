@@ -1,4 +1,4 @@
-using SlotBooking.Client.Slots;
+using SlotBooking.Protocol;
 
 namespace SlotBooking.Client.Load;
 
@@ -20,6 +20,6 @@ public sealed record LoadOptions(Uri Address, int Clients, TimeSpan Duration)
     /// <summary>Fixes the random choice of slots and operations, for repeatable runs.</summary>
     public int? Seed { get; init; }
 
-    /// <summary>When set (and on Linux), the server's CPU use over the measured window is reported too.</summary>
+    /// <summary>When set, the server's CPU use over the measured window is reported too.</summary>
     public int? ServerProcessId { get; init; }
 }

@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using SlotBooking.Client.Connections;
 using SlotBooking.Client.Diagnostics;
-using SlotBooking.Client.Frames;
-using SlotBooking.Client.Slots;
+using SlotBooking.Protocol;
+using SlotBooking.WireClient.Connections;
+using SlotBooking.WireClient.Frames;
+using SlotBooking.WireClient.Requests;
 
 namespace SlotBooking.Client.Load;
 
@@ -32,7 +34,7 @@ public static class LoadRunner
             if (connections.Opened.Count == 0)
                 throw new InvalidOperationException($"No client could connect to {options.Address}: {connections.Failures.FirstOrDefault()}");
 
-            var slots = options.Slots ?? SlotRange.OfServerState(connections.Opened[0].InitialState);
+            var slots = options.Slots ?? ServerSlotRange.Of(connections.Opened[0].InitialState);
             var frames = new RequestFrames(slots);
             var window = MeasurementWindow.StartingIn(options.Warmup, options.Duration);
             var counters = new LoadCounters(window);

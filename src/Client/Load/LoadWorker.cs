@@ -1,73 +1,58 @@
 using System.Diagnostics;
-using System.Net.WebSockets;
-using SlotBooking.Client.Connections;
-using SlotBooking.Client.Frames;
-using SlotBooking.Client.Slots;
+using SlotBooking.Protocol;
+using SlotBooking.WireClient.Connections;
+using SlotBooking.WireClient.Frames;
+using SlotBooking.WireClient.Load;
+using SlotBooking.WireClient.Requests;
 
 namespace SlotBooking.Client.Load;
 
 /// <summary>
-/// One closed-loop client: book or cancel a random slot, wait for its answer (skipping the broadcasts that
-/// arrive meanwhile), repeat until the window ends. A timeout or a lost connection ends this client only.
+/// One client of a load run: the wire client's closed loop, counted into the run's shared tallies until the
+/// measurement window ends. An error answer is counted and the loop goes on; a timeout or a lost connection
+/// ends this client only.
 /// </summary>
-public sealed class LoadWorker(WireSocket socket, RequestFrames frames, SlotRange slots, Random random, LoadCounters counters, TimeSpan responseTimeout)
+public sealed class LoadWorker : ILoadLoopObserver
 {
+    private readonly LoadCounters _counters;
+    private readonly TimeSpan _responseTimeout;
+    private readonly LoadLoop _loop;
+
+    public LoadWorker(WireSocket socket, RequestFrames frames, SlotRange slots, Random random, LoadCounters counters, TimeSpan responseTimeout)
+    {
+        _counters = counters;
+        _responseTimeout = responseTimeout;
+        _loop = new LoadLoop(socket, frames, slots, random, responseTimeout, this);
+    }
+
     public async Task RunAsync(CancellationToken stop)
     {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(stop);
-        try
+        var ending = await _loop.RunAsync(stop);
+        switch (ending.Kind)
         {
-            while (!counters.Window.HasEnded(Stopwatch.GetTimestamp()))
-            {
-                var operation = random.Next(2) == 0 ? SlotOperation.Book : SlotOperation.Cancel;
-                var slotId = slots.At(random.Next(slots.Count));
-                deadline.CancelAfter(responseTimeout);
-                var startedAt = Stopwatch.GetTimestamp();
-                await socket.SendAsync(frames.For(operation, slotId), deadline.Token);
-                await AwaitAnswerAsync(operation, slotId, startedAt, deadline.Token);
-                deadline.CancelAfter(Timeout.InfiniteTimeSpan);
-            }
-        }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
-        {
-            // The whole run was cancelled (Ctrl+C): not this client's error.
-        }
-        catch (OperationCanceledException)
-        {
-            counters.Timeout(responseTimeout);
-        }
-        catch (Exception ex) when (ex is ServerClosedException or WebSocketException or IOException)
-        {
-            counters.Disconnect(ex.Message);
+            case EndingKind.NoAnswer:
+                _counters.Timeout(_responseTimeout);
+                break;
+            case EndingKind.ServerClosed or EndingKind.ConnectionLost:
+                _counters.Disconnect(ending.ToString());
+                break;
         }
     }
 
-    private async Task AwaitAnswerAsync(SlotOperation operation, int slotId, long startedAt, CancellationToken cancellationToken)
+    bool ILoadLoopObserver.WantsAnother() => !_counters.Window.HasEnded(Stopwatch.GetTimestamp());
+
+    void ILoadLoopObserver.Sending(SlotRequest request)
     {
-        while (true)
-        {
-            var utf8 = await socket.ReceiveAsync(cancellationToken);
-            var receivedAt = Stopwatch.GetTimestamp();
-            var frame = ServerFrameReader.Read(utf8.Span);
-            switch (frame.Kind)
-            {
-                case ServerFrameKind.SlotsUpdate:
-                    counters.SlotsUpdateReceived(receivedAt);
-                    continue;
-                case ServerFrameKind.Error:
-                    counters.ErrorMessage(frame.Message);
-                    return;
-                case ServerFrameKind.BookingResponse or ServerFrameKind.CancellationResponse when AnswersRequest(frame, operation, slotId):
-                    counters.Answered(frame.Success, startedAt, receivedAt);
-                    return;
-                default:
-                    counters.UnexpectedAnswer($"{frame.Kind} for slot {frame.SlotId} while waiting for {operation} of slot {slotId}");
-                    return;
-            }
-        }
+        // Counted when answered: only answers inside the window count.
     }
 
-    private static bool AnswersRequest(ServerFrame frame, SlotOperation operation, int slotId) =>
-        frame.SlotId == slotId
-        && frame.Kind == (operation == SlotOperation.Book ? ServerFrameKind.BookingResponse : ServerFrameKind.CancellationResponse);
+    bool ILoadLoopObserver.Answered(SlotRequest request, ServerFrame answer, long sentAt, long receivedAt)
+    {
+        if (answer.Kind == ServerFrameKind.Error) _counters.ErrorMessage(answer.Message);
+        else if (request.IsAnsweredBy(answer)) _counters.Answered(answer.Success, sentAt, receivedAt);
+        else _counters.UnexpectedAnswer($"{answer.Kind} for slot {answer.SlotId} while waiting for {request}");
+        return true;
+    }
+
+    void ILoadLoopObserver.SlotsUpdateReceived(long receivedAt) => _counters.SlotsUpdateReceived(receivedAt);
 }

@@ -32,6 +32,9 @@ public static class ResultTables
             .Row("timed-out changes", r.TimedOutChanges.ToString(CultureInfo.InvariantCulture))
             .Row("errors", r.Errors.ToString(CultureInfo.InvariantCulture))
             .Row("cpu", Cpu(r.ClientCpuPercent, r.ServerCpuPercent))
+            .Row("server cpu per frame", r.ServerCpuUsPerFrame is { } us
+                ? $"{us:0.0} µs per slots_update delivered (server CPU over the changes ÷ listeners × changes)"
+                : "not measured (needs --server-pid and a completed change)")
             .RowsFor("error sample", r.ErrorSamples);
 
     public static SummaryTable For(SeedResult r) =>

@@ -1,9 +1,10 @@
 using System.Diagnostics;
 using System.Net.WebSockets;
 using SlotBooking.Client.Connections;
-using SlotBooking.Client.Frames;
-using SlotBooking.Client.Slots;
 using SlotBooking.Client.Stats;
+using SlotBooking.WireClient.Connections;
+using SlotBooking.WireClient.Frames;
+using SlotBooking.WireClient.Requests;
 
 namespace SlotBooking.Client.Seeding;
 
@@ -23,7 +24,7 @@ public static class JournalSeeder
         using var connector = new Connector(options.Address);
         var probe = await ConnectionPool.OpenOneAsync(connector, ConnectTimeout, cancellationToken);
         await probe.Socket.DisposeAsync();
-        var slots = options.Slots ?? SlotRange.OfServerState(probe.InitialState);
+        var slots = options.Slots ?? ServerSlotRange.Of(probe.InitialState);
 
         var tally = new SeedTally();
         var started = Stopwatch.GetTimestamp();
@@ -58,8 +59,8 @@ public static class JournalSeeder
         }
         await using var socket = connection.Socket;
         var booked = BookedSlotsReader.IsBooked(connection.InitialState, slotId) ?? false;
-        var book = RequestFrames.Encode(SlotOperation.Book, slotId);
-        var cancel = RequestFrames.Encode(SlotOperation.Cancel, slotId);
+        var book = RequestEncoder.For(SlotOperation.Book, slotId);
+        var cancel = RequestEncoder.For(SlotOperation.Cancel, slotId);
         using var inFlight = new SemaphoreSlim(options.Window);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
 

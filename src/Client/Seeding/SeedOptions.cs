@@ -1,4 +1,4 @@
-using SlotBooking.Client.Slots;
+using SlotBooking.Protocol;
 
 namespace SlotBooking.Client.Seeding;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SlotBooking.Protocol;
 
 namespace SlotBooking.Client.Slots;
 
@@ -27,6 +28,11 @@ public static class SlotRangeParser
         if (first > last)
         {
             error = $"'{trimmed}' is empty: {first} is after {last}";
+            return false;
+        }
+        if (last > 23)
+        {
+            error = $"'{trimmed}' goes past 23: slot ids are the hours of a day, 0-23";
             return false;
         }
         range = new SlotRange(first, last);

@@ -1,127 +1,70 @@
+using HdrHistogram;
+
 namespace SlotBooking.Client.Stats;
 
 /// <summary>
-/// Latencies in microseconds, in log-linear buckets: exact below 128 µs, then 64 buckets per power of two,
-/// so any reported value is within 1/64 (1.6%) of a recorded one. Fixed memory however many samples, and
-/// safe to record into from many tasks at once (one interlocked add per sample).
+/// Latencies in microseconds, recorded from many tasks at once and read while they record (the once-a-second
+/// progress line): HdrHistogram's <see cref="Recorder"/> takes the writes, and each read first moves what was
+/// recorded since the last read into one total, under a lock. Three significant digits: a reported value is
+/// within 0.1% of a recorded one, and exact below 2,048 µs.
 /// </summary>
 public sealed class LatencyHistogram
 {
-    private const int SubBucketBits = 6;
-    private const int SubBuckets = 1 << SubBucketBits;       // 64 per octave
-    private const int ExactLimit = SubBuckets * 2;           // values below are their own bucket
-    private const int ExactLimitBits = SubBucketBits + 1;    // log2(ExactLimit)
-    private const int MaxBits = 40;                          // 2^40 µs is 12 days; larger values are clamped
-    private const int BucketCount = ExactLimit + (MaxBits - ExactLimitBits) * SubBuckets;
+    private const int SignificantDigits = 3;
 
-    private readonly long[] _counts = new long[BucketCount];
-    private long _total;
-    private long _sum;
-    private long _max;
-    private long _min = long.MaxValue;
+    // Slower than a day is recorded as a day: nothing a client waits for comes near, and the range must be bounded.
+    private static readonly long HighestMicroseconds = (long)TimeSpan.FromDays(1).TotalMicroseconds;
 
-    public long Count => Interlocked.Read(ref _total);
+    private readonly Recorder _recorder = HistogramFactory.With64BitBucketSize()
+        .WithValuesUpTo(HighestMicroseconds).WithPrecisionOf(SignificantDigits)
+        .WithThreadSafeWrites().WithThreadSafeReads().Create();
+    private readonly HistogramBase _total = HistogramFactory.With64BitBucketSize()
+        .WithValuesUpTo(HighestMicroseconds).WithPrecisionOf(SignificantDigits).Create();
+    private readonly Lock _gate = new();
+    private HistogramBase? _interval;
 
-    public long Max => Count == 0 ? 0 : Interlocked.Read(ref _max);
+    public long Count => Read(h => h.TotalCount);
 
-    public long Min => Count == 0 ? 0 : Interlocked.Read(ref _min);
-
-    public double Mean => Count == 0 ? 0 : (double)Interlocked.Read(ref _sum) / Count;
+    public long Max => Read(MaxOf);
 
     public void Record(TimeSpan latency) => RecordMicroseconds(latency.Ticks / TimeSpan.TicksPerMicrosecond);
 
-    public void RecordMicroseconds(long microseconds)
-    {
-        var value = Math.Clamp(microseconds, 0, (1L << MaxBits) - 1);
-        Interlocked.Increment(ref _counts[IndexOf(value)]);
-        Interlocked.Increment(ref _total);
-        Interlocked.Add(ref _sum, value);
-        UpdateMax(value);
-        UpdateMin(value);
-    }
-
-    /// <summary>Adds another histogram's samples to this one.</summary>
-    public void Add(LatencyHistogram other)
-    {
-        if (other.Count == 0) return;
-        for (var i = 0; i < BucketCount; i++)
-        {
-            var count = Interlocked.Read(ref other._counts[i]);
-            if (count != 0) Interlocked.Add(ref _counts[i], count);
-        }
-        Interlocked.Add(ref _total, other.Count);
-        Interlocked.Add(ref _sum, Interlocked.Read(ref other._sum));
-        UpdateMax(other.Max);
-        UpdateMin(other.Min);
-    }
+    public void RecordMicroseconds(long microseconds) => _recorder.RecordValue(Math.Clamp(microseconds, 0, HighestMicroseconds));
 
     /// <summary>
-    /// The nearest-rank percentile (the smallest recorded value that at least <paramref name="percent"/>% of
-    /// samples do not exceed), as the upper edge of its bucket but never above the largest recorded value.
-    /// 0 when nothing was recorded.
+    /// The nearest-rank percentile (the smallest recorded value that at least <paramref name="percent"/>% of samples
+    /// do not exceed), never above the largest recorded value. 0 when nothing was recorded.
     /// </summary>
     public long PercentileMicroseconds(double percent)
     {
         if (percent is < 0 or > 100) throw new ArgumentOutOfRangeException(nameof(percent), percent, "must be within 0-100");
-        var total = Count;
-        if (total == 0) return 0;
-        var rank = Math.Max(1, (long)Math.Ceiling(percent / 100.0 * total));
-        long seen = 0;
-        for (var i = 0; i < BucketCount; i++)
-        {
-            seen += Interlocked.Read(ref _counts[i]);
-            if (seen >= rank) return Math.Min(HighestValueIn(i), Max);
-        }
-        return Max;
+        return Read(h => PercentileOf(h, percent));
     }
 
-    public LatencySummary Summarize() => new(
-        Count,
-        Milliseconds(PercentileMicroseconds(50)),
-        Milliseconds(PercentileMicroseconds(99)),
-        Milliseconds(PercentileMicroseconds(99.9)),
-        Milliseconds(Max),
-        Math.Round(Mean / 1000.0, 3));
+    public LatencySummary Summarize() => Read(h => h.TotalCount == 0
+        ? LatencySummary.Empty
+        : new LatencySummary(
+            h.TotalCount,
+            Milliseconds(PercentileOf(h, 50)),
+            Milliseconds(PercentileOf(h, 99)),
+            Milliseconds(PercentileOf(h, 99.9)),
+            Milliseconds(MaxOf(h)),
+            Math.Round(h.GetMean() / 1000.0, 3)));
+
+    private T Read<T>(Func<HistogramBase, T> read)
+    {
+        lock (_gate)
+        {
+            _interval = _interval is null ? _recorder.GetIntervalHistogram() : _recorder.GetIntervalHistogram(_interval);
+            _total.Add(_interval);
+            return read(_total);
+        }
+    }
+
+    private static long MaxOf(HistogramBase h) => h.TotalCount == 0 ? 0 : h.GetMaxValue();
+
+    private static long PercentileOf(HistogramBase h, double percent) =>
+        h.TotalCount == 0 ? 0 : Math.Min(h.GetValueAtPercentile(percent), h.GetMaxValue());
 
     private static double Milliseconds(long microseconds) => Math.Round(microseconds / 1000.0, 3);
-
-    private static int IndexOf(long value)
-    {
-        if (value < ExactLimit) return (int)value;
-        var octave = 63 - (int)long.LeadingZeroCount(value);   // >= ExactLimitBits
-        var shift = octave - SubBucketBits;
-        var sub = (int)(value >> shift) - SubBuckets;            // 0..63
-        return ExactLimit + (octave - ExactLimitBits) * SubBuckets + sub;
-    }
-
-    private static long HighestValueIn(int index)
-    {
-        if (index < ExactLimit) return index;
-        var octave = (index - ExactLimit) / SubBuckets + ExactLimitBits;
-        var sub = (index - ExactLimit) % SubBuckets;
-        var shift = octave - SubBucketBits;
-        return ((long)(SubBuckets + sub + 1) << shift) - 1;
-    }
-
-    private void UpdateMax(long value)
-    {
-        var current = Interlocked.Read(ref _max);
-        while (value > current)
-        {
-            var seen = Interlocked.CompareExchange(ref _max, value, current);
-            if (seen == current) return;
-            current = seen;
-        }
-    }
-
-    private void UpdateMin(long value)
-    {
-        var current = Interlocked.Read(ref _min);
-        while (value < current)
-        {
-            var seen = Interlocked.CompareExchange(ref _min, value, current);
-            if (seen == current) return;
-            current = seen;
-        }
-    }
 }

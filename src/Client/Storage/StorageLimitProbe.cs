@@ -1,13 +1,8 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
+using SlotBooking.Protocol;
 
 namespace SlotBooking.Client.Storage;
-
-public enum SqliteSync
-{
-    Full,
-    Normal,
-}
 
 /// <summary>What raw SQLite did on this disk: durable single-row commits, and rows in 100-row transactions.</summary>
 public sealed record StorageLimitResult(string Synchronous, double Seconds, double SingleRowCommitsPerSecond, double BatchedRowsPerSecond, int BatchSize);
@@ -22,7 +17,7 @@ public static class StorageLimitProbe
     public const int BatchSize = 100;
     private static readonly byte[] Payload = new byte[64];
 
-    public static StorageLimitResult Run(string directory, SqliteSync synchronous, TimeSpan duration)
+    public static StorageLimitResult Run(string directory, SqliteSynchronous synchronous, TimeSpan duration)
     {
         Directory.CreateDirectory(directory);
         var path = Path.Combine(directory, $"storage-limit-{Guid.NewGuid():N}.db");

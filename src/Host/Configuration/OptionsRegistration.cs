@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using SlotBooking.Actors.Domain;
+using SlotBooking.Protocol;
 
 namespace SlotBooking.Host.Configuration;
 

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using SlotBooking.Protocol;
 
 namespace SlotBooking.Host.Configuration;
 
@@ -101,10 +102,4 @@ public sealed class SlotBookingOptions
     public bool AllowsAnyOrigin => CorsOrigins.Length == 0 || CorsOrigins.Contains("*");
 
     public string DatabaseFullPath => Path.GetFullPath(DatabasePath);
-}
-
-public enum SqliteSynchronous
-{
-    Full,
-    Normal,
 }

@@ -1,5 +1,5 @@
 using System.Text;
-using SlotBooking.Client.Frames;
+using SlotBooking.WireClient.Frames;
 
 namespace SlotBooking.Client.Tests.Frames;
 

@@ -1,6 +1,6 @@
 using System.Text;
-using SlotBooking.Client.Frames;
 using SlotBooking.Protocol;
+using SlotBooking.WireClient.Frames;
 
 namespace SlotBooking.Client.Tests.Frames;
 
@@ -44,6 +44,20 @@ public sealed class ServerFrameReaderTests
         Assert.Equal(ServerFrameKind.SlotsUpdate, frame.Kind);
         Assert.False(frame.IsAnswer);
     }
+
+    [Fact]
+    public void An_answer_carries_the_request_id_it_echoes()
+    {
+        var frame = ServerFrameReader.Read(
+            """{"type":"booking_response","success":true,"message":"Slot 9 booked successfully","slot_id":9,"request_id":"r-17"}"""u8);
+
+        Assert.Equal(new ServerFrame(ServerFrameKind.BookingResponse, true, 9, "Slot 9 booked successfully", "r-17"), frame);
+        Assert.Null(ServerFrameReader.Read(ServerMessageSerializer.ToUtf8(new ErrorMessage("bad"))).RequestId);
+    }
+
+    [Fact]
+    public void An_error_answer_carries_its_request_id_too() =>
+        Assert.Equal("e-1", ServerFrameReader.Read("""{"type":"error","message":"rate limit exceeded","request_id":"e-1"}"""u8).RequestId);
 
     [Theory]
     [InlineData("not json")]

@@ -1,7 +1,7 @@
 using SlotBooking.Client.Fanout;
 using SlotBooking.Client.Load;
 using SlotBooking.Client.Seeding;
-using SlotBooking.Client.Slots;
+using SlotBooking.Protocol;
 using SlotBooking.TestSupport;
 
 namespace SlotBooking.Client.Tests.Load;
@@ -52,6 +52,17 @@ public sealed class EngineEndToEndTests : IAsyncLifetime
         Assert.Equal(3, result.AllListenersMs.Count);
         Assert.Equal(3, result.FirstListenerMs.Count);
         Assert.True(result.AllListenersMs.Max >= result.FirstListenerMs.Max, "the last listener cannot see a change before the first");
+    }
+
+    [Fact]
+    public async Task Fanout_reports_server_cpu_per_delivered_frame_when_given_the_servers_process()
+    {
+        // The host runs in this process, so this process is the server to measure.
+        var result = await FanoutRunner.RunAsync(new FanoutOptions(_host.WebSocketAddress, Listeners: 20, Changes: 3) { ServerProcessId = Environment.ProcessId });
+
+        Assert.Equal(3, result.CompletedChanges);
+        Assert.NotNull(result.ServerCpuUsPerFrame);
+        Assert.True(result.ServerCpuUsPerFrame >= 0);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using SlotBooking.Client.Slots;
+using SlotBooking.Protocol;
 
 namespace SlotBooking.Client.Tests.Slots;
 
@@ -40,6 +41,14 @@ public sealed class SlotRangeParserTests
     {
         Assert.False(SlotRangeParser.TryParse("14-3", out _, out var error));
         Assert.Contains("14 is after 3", error);
+    }
+
+    [Fact]
+    public void A_range_past_the_last_hour_is_refused_instead_of_throwing()
+    {
+        Assert.False(SlotRangeParser.TryParse("3-24", out var range, out var error));
+        Assert.Null(range);
+        Assert.Contains("0-23", error);
     }
 
     [Fact]

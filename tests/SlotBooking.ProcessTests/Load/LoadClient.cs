@@ -1,27 +1,29 @@
 using System.Net.WebSockets;
-using System.Text.Json;
 using SlotBooking.TestSupport;
+using SlotBooking.WireClient.Frames;
+using SlotBooking.WireClient.Load;
+using SlotBooking.WireClient.Requests;
 
 namespace SlotBooking.ProcessTests.Load;
 
 /// <summary>
-/// One WebSocket client in a loop: book or cancel a random slot, wait for its answer (skipping broadcasts), record
-/// it in the ledger, repeat, until the connection ends. One operation at a time, so an unanswered one is exact.
+/// One WebSocket client running the wire client's load loop until the connection ends, recording every operation in
+/// the ledger: sent before it goes out, answered when its answer comes. One operation at a time, so an unanswered
+/// one is exact. An answer that does not fit the request ends the client.
 /// </summary>
-public sealed class LoadClient : IAsyncDisposable
+public sealed class LoadClient : ILoadLoopObserver, IAsyncDisposable
 {
-    private static readonly TimeSpan CloseReplyTimeout = TimeSpan.FromSeconds(5);
+    private static readonly RequestFrames Frames = new(SlotIds.Range);
 
     private readonly SocketClient _socket;
     private readonly OperationLedger _ledger;
-    private readonly Random _random;
 
     private LoadClient(SocketClient socket, OperationLedger ledger, int seed)
     {
         _socket = socket;
         _ledger = ledger;
-        _random = new Random(seed);
-        Run = Task.Run(LoopAsync);
+        var loop = new LoadLoop(socket.Wire, Frames, SlotIds.Range, new Random(seed), SocketClient.DefaultTimeout, this);
+        Run = Task.Run(() => loop.RunAsync(CancellationToken.None));
     }
 
     /// <summary>Completes with the reason the loop stopped; it never faults.</summary>
@@ -37,74 +39,24 @@ public sealed class LoadClient : IAsyncDisposable
     }
 
     /// <summary>Completes the close handshake the server started, so it need not wait for us to go away.</summary>
-    public async Task AnswerServerCloseAsync()
-    {
-        if (_socket.Socket.State != WebSocketState.CloseReceived) return;
-        using var timeout = new CancellationTokenSource(CloseReplyTimeout);
-        try
-        {
-            await _socket.Socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "", timeout.Token);
-        }
-        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or IOException)
-        {
-            // The server gave up waiting first; nothing is left to do.
-        }
-    }
+    public Task AnswerServerCloseAsync() =>
+        _socket.Wire.State == WebSocketState.CloseReceived ? _socket.Wire.CloseOutputAsync() : Task.CompletedTask;
 
     public ValueTask DisposeAsync() => _socket.DisposeAsync();
 
-    private async Task<ClientEnding> LoopAsync()
+    bool ILoadLoopObserver.WantsAnother() => true;
+
+    void ILoadLoopObserver.Sending(SlotRequest request) => _ledger.Sending(request.SlotId);
+
+    bool ILoadLoopObserver.Answered(SlotRequest request, ServerFrame answer, long sentAt, long receivedAt)
     {
-        try
-        {
-            while (true)
-            {
-                var slotId = SlotIds.PickAt(_random);
-                var book = _random.Next(2) == 0;
-                _ledger.Sending(slotId);
-                await (book ? _socket.BookAsync(slotId) : _socket.CancelAsync(slotId));
-                var answer = await ReceiveAnswerAsync();
-                _ledger.Answered(slotId, SuccessOf(answer, book ? "booking_response" : "cancellation_response", slotId));
-            }
-        }
-        catch (WebSocketClosedException closed)
-        {
-            return new ClientEnding(EndingKind.ServerClosed, closed.Status, closed.Description ?? "", DateTime.UtcNow);
-        }
-        catch (Exception ex) when (ex is WebSocketException or IOException)
-        {
-            return new ClientEnding(EndingKind.ConnectionLost, null, ex.Message, DateTime.UtcNow);
-        }
-        catch (OperationCanceledException)
-        {
-            return new ClientEnding(EndingKind.NoAnswer, null, $"no answer within {SocketClient.DefaultTimeout.TotalSeconds:F0}s", DateTime.UtcNow);
-        }
-        catch (WrongAnswerException ex)
-        {
-            return new ClientEnding(EndingKind.WrongAnswer, null, ex.Message, DateTime.UtcNow);
-        }
+        if (!request.IsAnsweredBy(answer)) return false;
+        _ledger.Answered(request.SlotId, answer.Success);
+        return true;
     }
 
-    /// <summary>The next frame that is not a broadcast: broadcasts interleave with answers.</summary>
-    private async Task<JsonElement> ReceiveAnswerAsync()
+    void ILoadLoopObserver.SlotsUpdateReceived(long receivedAt)
     {
-        while (true)
-        {
-            var frame = await _socket.ReceiveAsync();
-            if (frame.GetProperty("type").GetString() != "slots_update") return frame;
-        }
+        // Broadcasts interleave with answers; the ledger counts answers only.
     }
-
-    private static bool SuccessOf(JsonElement answer, string expectedType, int slotId)
-    {
-        if (answer.GetProperty("type").GetString() != expectedType
-            || !answer.TryGetProperty("slot_id", out var id) || id.GetInt32() != slotId
-            || !answer.TryGetProperty("success", out var success))
-        {
-            throw new WrongAnswerException($"expected {expectedType} for slot {slotId}, got {answer}");
-        }
-        return success.GetBoolean();
-    }
-
-    private sealed class WrongAnswerException(string message) : Exception(message);
 }

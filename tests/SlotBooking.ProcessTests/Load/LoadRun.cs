@@ -1,3 +1,5 @@
+using SlotBooking.WireClient.Load;
+
 namespace SlotBooking.ProcessTests.Load;
 
 /// <summary>Several <see cref="LoadClient"/>s against one host, sharing one ledger.</summary>

@@ -4,6 +4,7 @@ using SlotBooking.Actors.Board;
 using SlotBooking.Actors.Broadcast;
 using SlotBooking.Actors.Domain;
 using SlotBooking.Actors.Storage;
+using SlotBooking.Protocol;
 
 namespace SlotBooking.Tests.Actors;
 

@@ -3,6 +3,7 @@ using Akka.TestKit.Xunit2;
 using SlotBooking.Actors.Board;
 using SlotBooking.Actors.Domain;
 using SlotBooking.Actors.Slots;
+using SlotBooking.Protocol;
 using SlotBooking.TestSupport;
 
 namespace SlotBooking.Tests.Actors;

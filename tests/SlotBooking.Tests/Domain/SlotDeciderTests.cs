@@ -1,4 +1,5 @@
 using SlotBooking.Actors.Domain;
+using SlotBooking.Protocol;
 
 namespace SlotBooking.Tests.Domain;
 

@@ -36,7 +36,7 @@ public sealed class MonotonicViewTests : HostTest
 
             // The next slots_update (a broadcast or the get_slots answer) must show the answered state; so must any
             // later one, which the next iteration's reads check.
-            await client.SendTextAsync("""{"type":"get_slots"}""");
+            await client.GetSlotsAsync();
             var update = await client.ReceiveOfTypeAsync("slots_update");
             Assert.True(IsNineBooked(update) == booked, $"operation {i}: a slots_update after the answer shows slot 9 {(booked ? "free" : "booked")}");
         }

@@ -80,7 +80,7 @@ public sealed class ProtocolErrorTests : HostTest
 
     private async Task AssertStillUsableAndNothingBookedAsync(TestSupport.SocketClient client)
     {
-        await client.SendTextAsync("""{"type":"get_slots"}""");
+        await client.GetSlotsAsync();
         var update = await client.ReceiveOfTypeAsync("slots_update");
         Assert.Empty(update.GetProperty("data").GetProperty("booked_slots").EnumerateArray());
         var slots = await Host.Http.GetFromJsonAsync<JsonElement>("/slots");

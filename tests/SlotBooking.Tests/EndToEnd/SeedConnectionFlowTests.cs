@@ -37,7 +37,7 @@ public sealed class SeedConnectionFlowTests : HostTest
         Assert.Equal("Slot 9 booked successfully", response.GetProperty("message").GetString());
         Assert.Equal(9, response.GetProperty("slot_id").GetInt32());
 
-        await client.SendTextAsync("""{"type":"get_slots"}""");
+        await client.GetSlotsAsync();
         var update = await client.ReceiveOfTypeAsync("slots_update");
         var slot9 = update.GetProperty("data").GetProperty("slots").EnumerateArray().Single(s => s.GetProperty("id").GetInt32() == 9);
         Assert.True(slot9.GetProperty("is_booked").GetBoolean());

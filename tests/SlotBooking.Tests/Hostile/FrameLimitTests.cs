@@ -73,7 +73,7 @@ public sealed class FrameLimitTests : HostTest
 
     private static async Task AssertStillServedAsync(TestSupport.SocketClient bystander)
     {
-        await bystander.SendTextAsync("""{"type":"get_slots"}""");
+        await bystander.GetSlotsAsync();
         var update = await bystander.ReceiveOfTypeAsync("slots_update");
         Assert.Empty(update.GetProperty("data").GetProperty("booked_slots").EnumerateArray());
     }

@@ -5,6 +5,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using SlotBooking.Tests.EndToEnd;
 using SlotBooking.TestSupport;
+using SlotBooking.WireClient.Connections;
 
 namespace SlotBooking.Tests.Hostile;
 
@@ -85,7 +86,7 @@ public sealed class RandomFramePropertyTests : HostTest
             {
                 message = await client.ReceiveAsync();
             }
-            catch (WebSocketClosedException closed)
+            catch (ServerClosedException closed)
             {
                 return closed.Status;
             }

@@ -57,7 +57,7 @@ public sealed class ShutdownTests : HostTest
 
         await client.BookAsync(9);
         await client.SendTextAsync("not json");
-        await client.SendTextAsync("""{"type":"get_slots"}""");
+        await client.GetSlotsAsync();
         await client.CancelAsync(9);
         await client.BookAsync(99);
 

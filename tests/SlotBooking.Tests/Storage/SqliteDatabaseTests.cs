@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using SlotBooking.Host.Configuration;
 using SlotBooking.Host.Persistence;
+using SlotBooking.Protocol;
 using SlotBooking.TestSupport;
 
 namespace SlotBooking.Tests.Storage;

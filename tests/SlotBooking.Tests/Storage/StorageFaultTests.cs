@@ -69,7 +69,7 @@ public sealed class StorageFaultTests : IDisposable
         File.Move(backup, _database.Path);
         await service.WaitForHealthAsync(HttpStatusCode.OK);
         await StorageFaultHost.BookUntilStoredAsync(client, 5);
-        await client.SendTextAsync("""{"type":"get_slots"}""");
+        await client.GetSlotsAsync();
         var update = await client.ReceiveOfTypeAsync("slots_update");
         Assert.Equal([4, 5], BookedIds(update));
     }
@@ -136,7 +136,7 @@ public sealed class StorageFaultTests : IDisposable
 
     private static async Task AssertNothingBookedAsync(StorageFaultHost service, SocketClient watcher)
     {
-        await watcher.SendTextAsync("""{"type":"get_slots"}""");
+        await watcher.GetSlotsAsync();
         Assert.Empty(BookedIds(await watcher.ReceiveOfTypeAsync("slots_update")));
         var slots = await service.Host.Http.GetFromJsonAsync<JsonElement>("/slots");
         Assert.Empty(slots.GetProperty("booked_slots").EnumerateArray());

@@ -1,11 +1,12 @@
 using System.Text.Json;
 using SlotBooking.Protocol;
 
-namespace SlotBooking.Client.Frames;
+namespace SlotBooking.WireClient.Frames;
 
 /// <summary>
 /// Classifies a server frame by streaming over its first fields. The server writes <c>type</c> first, so a
-/// <c>slots_update</c> (the large, frequent frame) is recognised without reading its slot data.
+/// <c>slots_update</c> (the large, frequent frame) is recognised without reading its slot data, nor anything
+/// after its type: a <c>request_id</c> is read from answers (booking, cancellation, error) only.
 /// </summary>
 public static class ServerFrameReader
 {
@@ -31,6 +32,7 @@ public static class ServerFrameReader
         var success = false;
         var slotId = 0;
         string? message = null;
+        string? requestId = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("type"u8))
@@ -54,13 +56,18 @@ public static class ServerFrameReader
                 reader.Read();
                 message = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
             }
+            else if (reader.ValueTextEquals("request_id"u8))
+            {
+                reader.Read();
+                requestId = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+            }
             else
             {
                 reader.Read();
                 reader.Skip();
             }
         }
-        return new ServerFrame(kind ?? ServerFrameKind.Unrecognised, success, slotId, message ?? (kind is null ? "no 'type' field" : null));
+        return new ServerFrame(kind ?? ServerFrameKind.Unrecognised, success, slotId, message ?? (kind is null ? "no 'type' field" : null), requestId);
     }
 
     // Compares the bytes in place: every frame a load client reads passes here, and none needs the type as a string.

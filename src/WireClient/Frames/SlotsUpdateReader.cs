@@ -1,7 +1,7 @@
 using System.Text.Json;
 using SlotBooking.Protocol;
 
-namespace SlotBooking.Client.Frames;
+namespace SlotBooking.WireClient.Frames;
 
 /// <summary>Reads a whole <c>slots_update</c> into the protocol's own records, for the views that show every slot.</summary>
 public static class SlotsUpdateReader

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace SlotBooking.Client.Frames;
+namespace SlotBooking.WireClient.Frames;
 
 /// <summary>
 /// Answers "is slot N booked?" from a <c>slots_update</c> frame by streaming to <c>data.booked_slots</c>,

@@ -1,6 +1,6 @@
 using System.Net.WebSockets;
 
-namespace SlotBooking.Client.Connections;
+namespace SlotBooking.WireClient.Connections;
 
 /// <summary>
 /// One WebSocket connection to the service: sends ready-made UTF-8 frames and receives whole text frames
@@ -15,6 +15,14 @@ public sealed class WireSocket : IAsyncDisposable
     private byte[] _buffer = new byte[4096];
 
     internal WireSocket(ClientWebSocket socket) => _socket = socket;
+
+    public WebSocketState State => _socket.State;
+
+    /// <summary>
+    /// The socket itself, for what a well-behaved client never does and this class therefore does not offer:
+    /// a test's binary or malformed frames. Receive only through <see cref="ReceiveAsync"/>.
+    /// </summary>
+    public WebSocket WebSocket => _socket;
 
     public ValueTask SendAsync(ReadOnlyMemory<byte> utf8, CancellationToken cancellationToken = default) =>
         _socket.SendAsync(utf8, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
@@ -78,6 +86,3 @@ public sealed class WireSocket : IAsyncDisposable
         _socket.Dispose();
     }
 }
-
-public sealed class ServerClosedException(WebSocketCloseStatus? status, string? description)
-    : Exception($"the server closed the connection ({status} {description})".Replace(" )", ")", StringComparison.Ordinal));

@@ -1,7 +1,7 @@
 using System.Net.Sockets;
 using System.Net.WebSockets;
 
-namespace SlotBooking.Client.Connections;
+namespace SlotBooking.WireClient.Connections;
 
 /// <summary>
 /// Opens WebSocket connections through one shared HTTP handler, so thousands of connections share its

@@ -1,0 +1,40 @@
+using System.Buffers;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using SlotBooking.Protocol;
+
+namespace SlotBooking.WireClient.Requests;
+
+/// <summary>
+/// Writes client requests as UTF-8 JSON: <c>{"type":"book_slot","slot_id":9}</c>, with <c>"request_id":"..."</c>
+/// appended when one is given. Without a request id the bytes are exactly what clients have always sent.
+/// </summary>
+public static class RequestEncoder
+{
+    // The frames never end up in HTML, so characters such as '<' or '+' in a request id stay as they are.
+    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static byte[] Book(int slotId, string? requestId = null) => Encode(MessageTypes.BookSlot, slotId, requestId);
+
+    public static byte[] Cancel(int slotId, string? requestId = null) => Encode(MessageTypes.CancelSlot, slotId, requestId);
+
+    public static byte[] For(SlotOperation operation, int slotId, string? requestId = null) =>
+        operation == SlotOperation.Book ? Book(slotId, requestId) : Cancel(slotId, requestId);
+
+    public static byte[] GetSlots(string? requestId = null) => Encode(MessageTypes.GetSlots, slotId: null, requestId);
+
+    private static byte[] Encode(string type, int? slotId, string? requestId)
+    {
+        if (requestId is not null) RequestId.ThrowIfInvalid(requestId);
+        var buffer = new ArrayBufferWriter<byte>(64);
+        using (var json = new Utf8JsonWriter(buffer, Options))
+        {
+            json.WriteStartObject();
+            json.WriteString("type"u8, type);
+            if (slotId is { } id) json.WriteNumber("slot_id"u8, id);
+            if (requestId is not null) json.WriteString("request_id"u8, requestId);
+            json.WriteEndObject();
+        }
+        return buffer.WrittenSpan.ToArray();
+    }
+}
