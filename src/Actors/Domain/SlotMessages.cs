@@ -9,7 +9,8 @@ public static class SlotMessages
     public static string Cancelled(int slotId) => $"Slot {slotId} booking cancelled successfully";
     public static string AlreadyBooked(int slotId) => $"Slot {slotId} is already booked";
     public static string NotBooked(int slotId) => $"Slot {slotId} is not booked";
-    public static string UnknownSlot(int slotId, SlotRange range) => $"Slot {slotId} does not exist; valid slots are {range}";
+    // Written out rather than range.ToString(): the server has always said "5-5" for a one-slot range.
+    public static string UnknownSlot(int slotId, SlotRange range) => $"Slot {slotId} does not exist; valid slots are {range.First}-{range.Last}";
 
     public static string StorageFailed(int slotId, SlotCommandKind kind) =>
         $"Slot {slotId} could not be {Verb(kind)}: the booking store is unavailable; try again shortly";
