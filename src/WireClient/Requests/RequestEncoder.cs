@@ -25,7 +25,9 @@ public static class RequestEncoder
 
     private static byte[] Encode(string type, int? slotId, string? requestId)
     {
-        if (requestId is not null) RequestId.ThrowIfInvalid(requestId);
+        // Refused here rather than as an error frame later: the server applies the same rule.
+        if (requestId is not null && !RequestIds.IsValid(requestId))
+            throw new ArgumentException($"{RequestIds.Rule}: '{requestId}'", nameof(requestId));
         var buffer = new ArrayBufferWriter<byte>(64);
         using (var json = new Utf8JsonWriter(buffer, Options))
         {

@@ -37,8 +37,9 @@ public sealed class RequestEncoderTests
     public void The_servers_parser_reads_what_the_encoder_writes()
     {
         Assert.Equal(new BookSlotRequest(9), ClientRequestParser.Parse(RequestEncoder.Book(9)));
-        Assert.Equal(new CancelSlotRequest(5), ClientRequestParser.Parse(RequestEncoder.Cancel(5, "id-5")));
-        Assert.Same(GetSlotsRequest.Instance, ClientRequestParser.Parse(RequestEncoder.GetSlots("g")));
+        Assert.Equal(new CancelSlotRequest(5, "id-5"), ClientRequestParser.Parse(RequestEncoder.Cancel(5, "id-5")));
+        Assert.Equal(new GetSlotsRequest("g"), ClientRequestParser.Parse(RequestEncoder.GetSlots("g")));
+        Assert.Same(GetSlotsRequest.Instance, ClientRequestParser.Parse(RequestEncoder.GetSlots()));
     }
 
     [Theory]
