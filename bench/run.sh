@@ -6,6 +6,7 @@
 #   bench/run.sh            the full matrix (about 7 minutes on 2 cores)
 #   bench/run.sh --quick    a short smoke version (about 2 minutes)
 #   KEEP=1 bench/run.sh     keep the work folder (databases, logs, JSON) afterwards
+#   HOST_DLL=/path/SlotBooking.Host.dll bench/run.sh --quick   the same matrix against another build of the server
 #
 # Besides the service it measures two limits on the same machine: raw SQLite commits (the storage limit) and
 # the same load client against bench/echo, a bare Kestrel WebSocket that answers at once (the transport limit).
@@ -17,7 +18,7 @@ QUICK=0
 for arg in "$@"; do
   case "$arg" in
     --quick) QUICK=1 ;;
-    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
     *) echo "unknown argument: $arg (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -33,7 +34,8 @@ WARMUP_SECONDS=1
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/slotbooking-bench.XXXXXX")"
-HOST_DLL="$ROOT/src/Host/bin/Release/net10.0/SlotBooking.Host.dll"
+# HOST_DLL=... measures another build of the server (e.g. the code before a change) with this client.
+HOST_DLL="${HOST_DLL:-$ROOT/src/Host/bin/Release/net10.0/SlotBooking.Host.dll}"
 CLIENT_DLL="$ROOT/src/Client/bin/Release/net10.0/slotbooking-client.dll"
 ECHO_DLL="$ROOT/bench/echo/bin/Release/net10.0/SlotBooking.Bench.Echo.dll"
 HOST_PID=""
@@ -196,6 +198,10 @@ HELD_OPEN=$(awk '{ print $2 }' <<<"$HOLD_READY")
 KIB_PER_CONNECTION=$(ratio $(( RSS_HELD_LATER - RSS_IDLE )) "$HELD_OPEN" 1)
 
 warm_up_host connections
+# The broadcast path has code of its own (one payload offered to every connection); a fresh server JIT-compiles it during
+# its first few hundred changes, which showed as 1.5-2x the CPU per frame of a warm server. Warm it with fan-out too.
+say "warming the broadcast path up: ${FANOUT_LISTENERS[0]} listeners, 300 changes, not measured"
+client fanout --url "$HOST_WS" --listeners "${FANOUT_LISTENERS[0]}" --changes 300 --json >"$WORK/fanout-warmup.json" 2>/dev/null
 for listeners in "${FANOUT_LISTENERS[@]}"; do
   say "fanout to $listeners listeners, $FANOUT_CHANGES changes"
   client fanout --url "$HOST_WS" --listeners "$listeners" --changes "$FANOUT_CHANGES" --server-pid "$HOST_PID" --json \
