@@ -20,6 +20,8 @@ public static class SlotBookingApp
         // Content root is the build output (appsettings.json, hocon/); data paths resolve against the working directory.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
+        // The one clock of the service: actors, sessions and routes read time from it, and a test can replace it.
+        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSlotBookingOptions();
         builder.Services.AddSlotStorage();
         builder.Services.AddSlotHttpProblems();

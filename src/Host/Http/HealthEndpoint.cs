@@ -43,7 +43,7 @@ public static class HealthEndpoint
         var status = report.Status == HealthStatus.Healthy ? "healthy" : entry.Description ?? "unhealthy";
         var body = new HealthResponse(
             status,
-            DateTimeOffset.UtcNow,
+            context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow(),
             connections.Open,
             database.TotalSlots,
             database.BookedSlots,

@@ -33,7 +33,7 @@ public static class SlotBookingSocket
     private static SessionSettings SessionSettingsOf(IServiceProvider services)
     {
         var options = services.GetRequiredService<IOptions<SlotBookingOptions>>().Value;
-        var clock = services.GetService<TimeProvider>() ?? TimeProvider.System;
+        var clock = services.GetRequiredService<TimeProvider>();
         return new SessionSettings(options.MaxQueuedResponses, options.StallTimeout, options.CommandTimeout, options.DrainTimeout, clock);
     }
 

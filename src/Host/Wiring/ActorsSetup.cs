@@ -13,7 +13,7 @@ public static class ActorsSetup
     public static AkkaConfigurationBuilder AddSlotActors(this AkkaConfigurationBuilder akka, IServiceProvider services)
     {
         var options = services.GetSlotBookingOptions();
-        var clock = services.GetService<TimeProvider>() ?? TimeProvider.System;
+        var clock = services.GetRequiredService<TimeProvider>();
         var slotSettings = new SlotActorSettings(options.SnapshotEvery, options.SlotIdleTimeout, clock);
 
         return akka
