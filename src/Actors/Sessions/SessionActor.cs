@@ -49,6 +49,7 @@ public sealed class SessionActor : ReceiveActor, IWithTimers
 
     protected override void PostStop()
     {
+        _outbox.Detach();
         _peers.Broadcaster.Tell(new Unsubscribe(_outbox));
         _stopped.TrySetResult();
     }

@@ -22,6 +22,7 @@ public sealed class SessionOutbox : IBroadcastSubscriber
     private long _sendStartedAt;
     private SessionClose? _close;
     private bool _reportWhenFlushed;
+    private bool _detached;
 
     public SessionOutbox(ISessionSink sink, TimeProvider clock, IActorRef session)
     {
@@ -86,7 +87,7 @@ public sealed class SessionOutbox : IBroadcastSubscriber
     {
         lock (_gate)
         {
-            if (_close is not null) return;
+            if (_close is not null || _detached) return;
             _queue.OfferBroadcast(update);
         }
         Pump();
@@ -113,6 +114,19 @@ public sealed class SessionOutbox : IBroadcastSubscriber
 
     public void Abort() => _sink.Abort();
 
+    /// <summary>
+    /// The session has stopped: nothing more goes to the sink. A broadcast offered before the broadcaster has taken
+    /// the session's <c>Unsubscribe</c> is dropped here instead of meeting a disposed socket.
+    /// </summary>
+    public void Detach()
+    {
+        lock (_gate)
+        {
+            _detached = true;
+            _queue.Clear();
+        }
+    }
+
     private void Pump()
     {
         while (true)
@@ -123,7 +137,7 @@ public sealed class SessionOutbox : IBroadcastSubscriber
             var flushed = false;
             lock (_gate)
             {
-                if (_sending) return;
+                if (_sending || _detached) return;
                 if (_close is not null)
                 {
                     _sending = true;

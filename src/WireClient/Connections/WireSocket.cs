@@ -46,35 +46,27 @@ public sealed class WireSocket : IAsyncDisposable
     }
 
     /// <summary>A polite close handshake, bounded in time; a socket that is already gone is simply released.</summary>
-    public async Task CloseAsync()
-    {
-        if (_socket.State is not (WebSocketState.Open or WebSocketState.CloseReceived)) return;
-        using var timeout = new CancellationTokenSource(CloseTimeout);
-        try
-        {
-            await _socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "done", timeout.Token);
-        }
-        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or IOException)
-        {
-            // The server went first or the connection broke; either way there is nothing left to close.
-        }
-    }
+    public Task CloseAsync() =>
+        CloseWithinTimeoutAsync(static (socket, ct) => socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "done", ct));
 
     /// <summary>
     /// Sends our close frame without waiting for the server's; a receive already pending on another task then
     /// ends with <see cref="ServerClosedException"/> when the server answers. For sockets that have a reader.
     /// </summary>
-    public async Task CloseOutputAsync()
+    public Task CloseOutputAsync() =>
+        CloseWithinTimeoutAsync(static (socket, ct) => socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "done", ct));
+
+    private async Task CloseWithinTimeoutAsync(Func<ClientWebSocket, CancellationToken, Task> close)
     {
         if (_socket.State is not (WebSocketState.Open or WebSocketState.CloseReceived)) return;
         using var timeout = new CancellationTokenSource(CloseTimeout);
         try
         {
-            await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "done", timeout.Token);
+            await close(_socket, timeout.Token);
         }
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or IOException)
         {
-            // Already broken: the reader finds out on its own.
+            // The server went first or the connection broke: there is nothing left to close, and a reader finds out on its own.
         }
     }
 

@@ -171,4 +171,16 @@ public sealed class SessionActorSpecs : TestKit
         Assert.StartsWith("""{"type":"slots_update","data":{"slots":[{"id":9""", answer);
         Assert.EndsWith(""","request_id":"r-1"}""", answer);
     }
+
+    [Fact]
+    public async Task A_broadcast_offered_after_the_session_stopped_is_not_sent()
+    {
+        var (session, outbox) = Start();
+        Watch(session);
+        session.Tell(ConnectionLost.Instance);
+        ExpectTerminated(session);
+
+        outbox.Offer(Update(1));
+        Assert.True(await _sink.NothingSentWithinAsync(TimeSpan.FromMilliseconds(100)));
+    }
 }
