@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
@@ -47,28 +48,22 @@ public static class ClientRequestParser
         var type = FieldValue<string>.Missing;
         var slotId = FieldValue<int>.Missing;
         var requestId = FieldValue<string>.Missing;
+        var calendar = FieldValue<string>.Missing;
+        var date = FieldValue<DateOnly>.Missing;
         string? fieldError = null;
 
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
             if (reader.ValueTextEquals("type"u8))
-            {
-                reader.Read();
-                if (type.IsPresent || type.Error is not null) fieldError ??= "Duplicate field 'type'";
-                type = ReadType(ref reader);
-            }
+                Assign(ref type, ReadType(ref reader), "type", ref fieldError);
             else if (reader.ValueTextEquals("slot_id"u8))
-            {
-                reader.Read();
-                if (slotId.IsPresent || slotId.Error is not null) fieldError ??= "Duplicate field 'slot_id'";
-                slotId = ReadSlotId(ref reader);
-            }
+                Assign(ref slotId, ReadSlotId(ref reader), "slot_id", ref fieldError);
             else if (reader.ValueTextEquals("request_id"u8))
-            {
-                reader.Read();
-                if (requestId.IsPresent || requestId.Error is not null) fieldError ??= "Duplicate field 'request_id'";
-                requestId = ReadRequestId(ref reader);
-            }
+                Assign(ref requestId, ReadRequestId(ref reader), "request_id", ref fieldError);
+            else if (reader.ValueTextEquals("calendar"u8))
+                Assign(ref calendar, ReadCalendar(ref reader), "calendar", ref fieldError);
+            else if (reader.ValueTextEquals("date"u8))
+                Assign(ref date, ReadDate(ref reader), "date", ref fieldError);
             else
             {
                 // Unknown fields are ignored, as the seed does; Skip streams over nested values.
@@ -86,14 +81,48 @@ public static class ClientRequestParser
         if (!type.IsPresent)
             return new InvalidRequest(
                 $"Missing 'type' field; expected one of {MessageTypes.BookSlot}, {MessageTypes.CancelSlot}, {MessageTypes.GetSlots}", id);
+        if ((calendar.Error ?? date.Error) is { } whereError) return new InvalidRequest(whereError, id);
 
-        return type.Value switch
+        ClientRequest request = type.Value switch
         {
             MessageTypes.BookSlot => SlotRequest(slotId, "booking", id, static (slot, rid) => new BookSlotRequest(slot, rid)),
             MessageTypes.CancelSlot => SlotRequest(slotId, "cancellation", id, static (slot, rid) => new CancelSlotRequest(slot, rid)),
             MessageTypes.GetSlots => id is null ? GetSlotsRequest.Instance : new GetSlotsRequest(id),
             _ => new InvalidRequest($"Unknown message type: {Echo(type.Value!)}", id),
         };
+        // Most requests name no calendar: they keep the shared instances and allocate nothing more.
+        if (request is InvalidRequest || (!calendar.IsPresent && !date.IsPresent)) return request;
+        return request with { Calendar = calendar.Value, Date = date.IsPresent ? date.Value : null };
+    }
+
+    private static void Assign<T>(ref FieldValue<T> field, FieldValue<T> value, string name, ref string? duplicateError)
+    {
+        if (field.IsPresent || field.Error is not null) duplicateError ??= $"Duplicate field '{name}'";
+        field = value;
+    }
+
+    private static FieldValue<string> ReadCalendar(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        if (reader.TokenType == JsonTokenType.String) return FieldValue<string>.Of(reader.GetString()!);
+        var kind = Describe(reader.TokenType);
+        reader.Skip();
+        return FieldValue<string>.Invalid($"Field 'calendar' must be a string (a calendar id), got {kind}");
+    }
+
+    private static FieldValue<DateOnly> ReadDate(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            var kind = Describe(reader.TokenType);
+            reader.Skip();
+            return FieldValue<DateOnly>.Invalid($"Field 'date' must be a date as \"YYYY-MM-DD\", got {kind}");
+        }
+        var text = reader.GetString()!;
+        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var value)
+            ? FieldValue<DateOnly>.Of(value)
+            : FieldValue<DateOnly>.Invalid($"Field 'date' must be a date as \"YYYY-MM-DD\", got \"{Echo(text)}\"");
     }
 
     private static ClientRequest SlotRequest(FieldValue<int> slotId, string requestName, string? requestId, Func<int, string?, ClientRequest> create)
@@ -105,6 +134,7 @@ public static class ClientRequestParser
 
     private static FieldValue<string> ReadRequestId(ref Utf8JsonReader reader)
     {
+        reader.Read();
         if (reader.TokenType != JsonTokenType.String)
         {
             var kind = Describe(reader.TokenType);
@@ -121,6 +151,7 @@ public static class ClientRequestParser
 
     private static FieldValue<string> ReadType(ref Utf8JsonReader reader)
     {
+        reader.Read();
         if (reader.TokenType == JsonTokenType.String)
             return FieldValue<string>.Of(reader.GetString()!);
         var kind = Describe(reader.TokenType);
@@ -130,6 +161,7 @@ public static class ClientRequestParser
 
     private static FieldValue<int> ReadSlotId(ref Utf8JsonReader reader)
     {
+        reader.Read();
         if (reader.TokenType != JsonTokenType.Number)
         {
             var kind = Describe(reader.TokenType);

@@ -4,7 +4,14 @@ namespace SlotBooking.Protocol;
 /// What a client frame turned out to be once parsed: a request, or the reason it was refused.
 /// <see cref="RequestId"/> is the client's optional <c>request_id</c>, echoed in the answer (null when not sent).
 /// </summary>
-public abstract record ClientRequest(string? RequestId);
+public abstract record ClientRequest(string? RequestId)
+{
+    /// <summary>The <c>calendar</c> the request names (not yet checked to exist); null for the default calendar.</summary>
+    public string? Calendar { get; init; }
+
+    /// <summary>The <c>date</c> the request names; null when none (the default calendar is undated).</summary>
+    public DateOnly? Date { get; init; }
+}
 
 /// <summary><c>{"type":"book_slot","slot_id":9}</c></summary>
 public sealed record BookSlotRequest(int SlotId, string? RequestId = null) : ClientRequest(RequestId);

@@ -5,7 +5,7 @@ namespace SlotBooking.Protocol;
 /// <summary>
 /// Every server → client frame. System.Text.Json writes the <c>type</c> discriminator first, as the seed does.
 /// <see cref="RequestId"/> echoes the client's <c>request_id</c> in the answer to that request; it is left out when
-/// the request had none, and broadcasts never carry one.
+/// the request had none, and broadcasts never carry one. <see cref="Calendar"/> and <see cref="Date"/> likewise.
 /// </summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
 [JsonDerivedType(typeof(SlotsUpdateMessage), MessageTypes.SlotsUpdate)]
@@ -14,8 +14,18 @@ namespace SlotBooking.Protocol;
 [JsonDerivedType(typeof(ErrorMessage), MessageTypes.Error)]
 public abstract record ServerMessage
 {
+    /// <summary>The calendar the request named, echoed in its answer; left out when it named none.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     [JsonPropertyOrder(1)]
+    public string? Calendar { get; init; }
+
+    /// <summary>The date the request named, echoed in its answer as <c>YYYY-MM-DD</c>; left out when it named none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    [JsonPropertyOrder(2)]
+    public DateOnly? Date { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    [JsonPropertyOrder(3)]
     public string? RequestId { get; init; }
 }
 

@@ -4,6 +4,7 @@ namespace SlotBooking.Actors.Sessions;
 
 /// <summary>
 /// A client request sent on and not yet answered: a slot command, or (with no <see cref="Command"/>) a read of the board.
-/// <see cref="SentAt"/> is a <see cref="TimeProvider"/> timestamp, for the command timeout.
+/// <see cref="Echo"/> is what its answer repeats of it; <see cref="SentAt"/> is a <see cref="TimeProvider"/> timestamp,
+/// for the command timeout.
 /// </summary>
-public sealed record PendingRequest(long CorrelationId, string? RequestId, ISlotCommand? Command, long SentAt);
+public sealed record PendingRequest(long CorrelationId, AnswerEcho Echo, ISlotCommand? Command, long SentAt);

@@ -106,23 +106,26 @@ public sealed class SessionActor : ReceiveActor, IWithTimers
     private void TakeRequest(ClientRequest request)
     {
         if (!HasRoomForAnswer()) return;
+        if (request is not InvalidRequest && DefaultCalendarOnly.Refusal(request) is { } refusal)
+            request = new InvalidRequest(refusal, request.RequestId) { Calendar = request.Calendar, Date = request.Date };
+        var echo = AnswerEcho.Of(request);
         switch (request)
         {
             case BookSlotRequest r:
-                SendCommand(new BookSlot(r.SlotId, ++_lastCorrelationId, r.RequestId));
+                SendCommand(new BookSlot(r.SlotId, ++_lastCorrelationId, r.RequestId), echo);
                 break;
             case CancelSlotRequest r:
-                SendCommand(new CancelSlot(r.SlotId, ++_lastCorrelationId, r.RequestId));
+                SendCommand(new CancelSlot(r.SlotId, ++_lastCorrelationId, r.RequestId), echo);
                 break;
-            case GetSlotsRequest r:
+            case GetSlotsRequest:
                 // The board, not the last broadcast: it hears of a change before the change is answered, so the answer
                 // includes every change this client has been told of (broadcasts are paced and may lag).
                 var read = new ReadBoard(++_lastCorrelationId);
-                _outbox.Expect(new PendingRequest(read.CorrelationId, r.RequestId, null, _settings.Clock.GetTimestamp()));
+                _outbox.Expect(new PendingRequest(read.CorrelationId, echo, null, _settings.Clock.GetTimestamp()));
                 _peers.Board.Tell(read);
                 break;
             case InvalidRequest r:
-                _outbox.AddAnswer(Render(new ErrorMessage(r.Message), r.RequestId));
+                _outbox.AddAnswer(Render(new ErrorMessage(r.Message), echo));
                 break;
         }
     }
@@ -130,7 +133,7 @@ public sealed class SessionActor : ReceiveActor, IWithTimers
     /// <summary>A request answered without asking anyone (an error), in its place among the client's answers.</summary>
     private void AnswerAtOnce(ErrorMessage answer)
     {
-        if (HasRoomForAnswer()) _outbox.AddAnswer(Render(answer, null));
+        if (HasRoomForAnswer()) _outbox.AddAnswer(Render(answer, AnswerEcho.None));
     }
 
     /// <summary>A client with too many answers owed is not reading them: it is closed.</summary>
@@ -141,9 +144,9 @@ public sealed class SessionActor : ReceiveActor, IWithTimers
         return false;
     }
 
-    private void SendCommand(ISlotCommand command)
+    private void SendCommand(ISlotCommand command, AnswerEcho echo)
     {
-        _outbox.Expect(new PendingRequest(command.CorrelationId, command.RequestId, command, _settings.Clock.GetTimestamp()));
+        _outbox.Expect(new PendingRequest(command.CorrelationId, echo, command, _settings.Clock.GetTimestamp()));
         _peers.Slots.Tell(command);
         StartWatching();
     }
@@ -154,7 +157,7 @@ public sealed class SessionActor : ReceiveActor, IWithTimers
         // tells the outcome. It can never stand in for another command's answer.
         if (!_outbox.TryGetPending(reply.CorrelationId, out var request)) return;
         var result = reply.Result;
-        _outbox.TryAnswer(reply.CorrelationId, Render(ResponseTo(result.Kind, result.Success, result.Message, result.SlotId), request.RequestId),
+        _outbox.TryAnswer(reply.CorrelationId, Render(ResponseTo(result.Kind, result.Success, result.Message, result.SlotId), request.Echo),
             ShownView.OfSlot(result.SlotId, reply.StateVersion));
     }
 
@@ -165,11 +168,11 @@ public sealed class SessionActor : ReceiveActor, IWithTimers
         if (!view.IsReady)
         {
             _outbox.TryAnswer(read.CorrelationId,
-                Render(new ErrorMessage("The slots are still being loaded from storage; ask again shortly."), request.RequestId), ShownView.Nothing);
+                Render(new ErrorMessage("The slots are still being loaded from storage; ask again shortly."), request.Echo), ShownView.Nothing);
             return;
         }
         var answer = new SlotsUpdateMessage(SlotsDataFactory.From(view.Slots), _settings.Clock.GetUtcNow());
-        _outbox.TryAnswer(read.CorrelationId, Render(answer, request.RequestId), ShownView.OfBoard(view.Version, view.SlotVersions));
+        _outbox.TryAnswer(read.CorrelationId, Render(answer, request.Echo), ShownView.OfBoard(view.Version, view.SlotVersions));
     }
 
     private static ServerMessage ResponseTo(SlotCommandKind kind, bool success, string message, int slotId) =>
@@ -177,8 +180,8 @@ public sealed class SessionActor : ReceiveActor, IWithTimers
             ? new BookingResponse(success, message, slotId)
             : new CancellationResponse(success, message, slotId);
 
-    private static ReadOnlyMemory<byte> Render(ServerMessage message, string? requestId) =>
-        ServerMessageSerializer.ToUtf8(requestId is null ? message : message with { RequestId = requestId });
+    private static ReadOnlyMemory<byte> Render(ServerMessage message, AnswerEcho echo) =>
+        ServerMessageSerializer.ToUtf8(echo.On(message));
 
     /// <summary>A periodic check runs only while a send or a command is outstanding, so idle sessions cost no timer.</summary>
     private void StartWatching()
@@ -199,7 +202,7 @@ public sealed class SessionActor : ReceiveActor, IWithTimers
     {
         var command = request.Command!;
         var kind = SlotCommandResult.KindOf(command);
-        return Render(ResponseTo(kind, false, SlotMessages.NotConfirmed(command.SlotId, kind, _settings.CommandTimeout), command.SlotId), request.RequestId);
+        return Render(ResponseTo(kind, false, SlotMessages.NotConfirmed(command.SlotId, kind, _settings.CommandTimeout), command.SlotId), request.Echo);
     }
 
     /// <summary>A client that does not read cannot receive a close frame either: its connection is dropped.</summary>

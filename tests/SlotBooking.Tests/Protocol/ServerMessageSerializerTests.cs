@@ -44,4 +44,13 @@ public sealed class ServerMessageSerializerTests
         Assert.Equal("""{"type":"cancellation_response","success":false,"message":"Slot 4 is not booked","slot_id":4,"request_id":"r-7"}""", text);
         Assert.DoesNotContain("request_id", Encoding.UTF8.GetString(ServerMessageSerializer.ToUtf8(new ErrorMessage("x"))));
     }
+
+    [Fact]
+    public void Calendar_date_and_request_id_come_last_in_that_order()
+    {
+        var answer = new BookingResponse(true, "Slot 9 booked successfully", 9) { RequestId = "r", Calendar = "lab", Date = new DateOnly(2026, 11, 26) };
+        Assert.Equal(
+            """{"type":"booking_response","success":true,"message":"Slot 9 booked successfully","slot_id":9,"calendar":"lab","date":"2026-11-26","request_id":"r"}""",
+            Encoding.UTF8.GetString(ServerMessageSerializer.ToUtf8(answer)));
+    }
 }

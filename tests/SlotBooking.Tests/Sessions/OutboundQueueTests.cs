@@ -14,7 +14,7 @@ public sealed class OutboundQueueTests
     private static ReadOnlyMemory<byte> Bytes(string text) => Encoding.UTF8.GetBytes(text);
 
     private static PendingRequest Command(long correlationId, int slotId = 9) =>
-        new(correlationId, null, new BookSlot(slotId, correlationId), SentAt: correlationId);
+        new(correlationId, AnswerEcho.None, new BookSlot(slotId, correlationId), SentAt: correlationId);
 
     /// <summary>A broadcast of the board at <paramref name="version"/>, showing slot 9 at <paramref name="slotNine"/>.</summary>
     private static SlotsUpdatePayload Broadcast(long version, long slotNine = 0) =>
@@ -62,7 +62,7 @@ public sealed class OutboundQueueTests
     public void Only_overdue_commands_are_answered_as_not_confirmed()
     {
         _queue.Expect(Command(1));
-        _queue.Expect(new PendingRequest(2, null, null, SentAt: 1)); // a board read: it has no command timeout
+        _queue.Expect(new PendingRequest(2, AnswerEcho.None, null, SentAt: 1)); // a board read: it has no command timeout
         _queue.Expect(Command(5));
 
         _queue.AnswerOverdue(sentBefore: 3, r => Bytes($"not confirmed {r.CorrelationId}"));
@@ -116,7 +116,7 @@ public sealed class OutboundQueueTests
     [Fact]
     public void After_a_board_view_is_sent_no_older_broadcast_is()
     {
-        _queue.Expect(new PendingRequest(1, null, null, 0));
+        _queue.Expect(new PendingRequest(1, AnswerEcho.None, null, 0));
         Assert.True(_queue.TryAnswer(1, Bytes("view 8"), ShownView.OfBoard(8, SlotVersions.None)));
         Assert.Equal(["view 8"], TakeAll());
 
