@@ -101,25 +101,25 @@ public static class ClientRequestParser
         field = value;
     }
 
-    private static FieldValue<string> ReadCalendar(ref Utf8JsonReader reader)
+    /// <summary>Moves to a field's value: a string is returned; anything else is skipped, and <paramref name="kind"/> says what it was.</summary>
+    private static string? StringValue(ref Utf8JsonReader reader, out string kind)
     {
         reader.Read();
-        if (reader.TokenType == JsonTokenType.String) return FieldValue<string>.Of(reader.GetString()!);
-        var kind = Describe(reader.TokenType);
+        kind = Describe(reader.TokenType);
+        if (reader.TokenType == JsonTokenType.String) return reader.GetString()!;
         reader.Skip();
-        return FieldValue<string>.Invalid($"Field 'calendar' must be a string (a calendar id), got {kind}");
+        return null;
     }
+
+    private static FieldValue<string> ReadCalendar(ref Utf8JsonReader reader) =>
+        StringValue(ref reader, out var kind) is { } calendar
+            ? FieldValue<string>.Of(calendar)
+            : FieldValue<string>.Invalid($"Field 'calendar' must be a string (a calendar id), got {kind}");
 
     private static FieldValue<DateOnly> ReadDate(ref Utf8JsonReader reader)
     {
-        reader.Read();
-        if (reader.TokenType != JsonTokenType.String)
-        {
-            var kind = Describe(reader.TokenType);
-            reader.Skip();
+        if (StringValue(ref reader, out var kind) is not { } text)
             return FieldValue<DateOnly>.Invalid($"Field 'date' must be a date as \"YYYY-MM-DD\", got {kind}");
-        }
-        var text = reader.GetString()!;
         return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var value)
             ? FieldValue<DateOnly>.Of(value)
             : FieldValue<DateOnly>.Invalid($"Field 'date' must be a date as \"YYYY-MM-DD\", got \"{Echo(text)}\"");
@@ -134,14 +134,8 @@ public static class ClientRequestParser
 
     private static FieldValue<string> ReadRequestId(ref Utf8JsonReader reader)
     {
-        reader.Read();
-        if (reader.TokenType != JsonTokenType.String)
-        {
-            var kind = Describe(reader.TokenType);
-            reader.Skip();
+        if (StringValue(ref reader, out var kind) is not { } value)
             return FieldValue<string>.Invalid($"{RequestIds.Rule}, got {kind}");
-        }
-        var value = reader.GetString()!;
         if (RequestIds.IsValid(value)) return FieldValue<string>.Of(value);
         var problem = value.Length is 0 or > RequestIds.MaxLength
             ? $"got {value.Length} characters"
@@ -149,15 +143,10 @@ public static class ClientRequestParser
         return FieldValue<string>.Invalid($"{RequestIds.Rule}, {problem}");
     }
 
-    private static FieldValue<string> ReadType(ref Utf8JsonReader reader)
-    {
-        reader.Read();
-        if (reader.TokenType == JsonTokenType.String)
-            return FieldValue<string>.Of(reader.GetString()!);
-        var kind = Describe(reader.TokenType);
-        reader.Skip();
-        return FieldValue<string>.Invalid($"Field 'type' must be a string, got {kind}");
-    }
+    private static FieldValue<string> ReadType(ref Utf8JsonReader reader) =>
+        StringValue(ref reader, out var kind) is { } type
+            ? FieldValue<string>.Of(type)
+            : FieldValue<string>.Invalid($"Field 'type' must be a string, got {kind}");
 
     private static FieldValue<int> ReadSlotId(ref Utf8JsonReader reader)
     {
