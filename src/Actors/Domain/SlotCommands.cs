@@ -40,6 +40,8 @@ public enum SlotOutcome
     NotBooked,
     UnknownSlot,
     StorageFailed,
+    /// <summary>A dated slot that its calendar's booking window refuses now: past, beyond the horizon, inside the notice, started, or a skipped hour.</summary>
+    OutsideBookingWindow,
 }
 
 /// <summary>The decision on an <see cref="ISlotCommand"/>. <see cref="Message"/> is the text shown to clients.</summary>

@@ -1,3 +1,6 @@
+using NodaTime;
+using SlotBooking.Actors.Calendars;
+
 namespace SlotBooking.Actors.Domain;
 
 /// <summary>The outcome of deciding one command: the event to store (null when refused) and the answer to give once it is stored.</summary>
@@ -17,6 +20,18 @@ public static class SlotDecider
             CancelSlot => Accept(new SlotCancelled(id, now), SlotCommandKind.Cancel, SlotMessages.Cancelled(id)),
             _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Unknown slot command"),
         };
+    }
+
+    /// <summary>
+    /// A dated slot: its calendar's booking window first, judged at <paramref name="now"/>, then the same rules as any slot.
+    /// </summary>
+    public static SlotDecision DecideDated(SlotState state, ISlotCommand command, DateTimeOffset now, CalendarDefinition calendar, LocalDate date)
+    {
+        var kind = SlotCommandResult.KindOf(command);
+        var verdict = BookingWindow.Check(calendar, date, state.SlotId, kind, Instant.FromDateTimeOffset(now));
+        return verdict.IsAllowed
+            ? Decide(state, command, now)
+            : Refuse(state.SlotId, kind, SlotOutcome.OutsideBookingWindow, verdict.Message!);
     }
 
     private static SlotDecision Accept(ISlotEvent @event, SlotCommandKind kind, string message) =>

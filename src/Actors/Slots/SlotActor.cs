@@ -16,6 +16,7 @@ namespace SlotBooking.Actors.Slots;
 public sealed class SlotActor : ReceivePersistentActor
 {
     private readonly int _slotId;
+    private readonly SlotIdentity _identity;
     private readonly SlotActorSettings _settings;
     private readonly IActorRef _board;
     private readonly ILoggingAdapter _log = Context.GetLogger();
@@ -26,12 +27,13 @@ public sealed class SlotActor : ReceivePersistentActor
     private long _lastSnapshotSequenceNr;
     private bool _stopWhenIdle;
 
-    public SlotActor(int slotId, SlotActorSettings settings, IActorRef board)
+    public SlotActor(SlotIdentity identity, SlotActorSettings settings, IActorRef board)
     {
-        _slotId = slotId;
+        _identity = identity;
+        _slotId = identity.SlotId;
         _settings = settings;
         _board = board;
-        _state = SlotState.Free(slotId);
+        _state = SlotState.Free(_slotId);
 
         Recover<SnapshotOffer>(offer =>
         {
@@ -66,12 +68,14 @@ public sealed class SlotActor : ReceivePersistentActor
         Command<DeleteSnapshotsFailure>(f => _log.Warning(f.Cause, "Deleting old snapshots of slot {0} failed", _slotId));
     }
 
+    /// <summary>A slot of the default (undated) calendar.</summary>
     public static Props Props(int slotId, SlotActorSettings settings, IActorRef board) =>
-        Akka.Actor.Props.Create(() => new SlotActor(slotId, settings, board));
+        Props(SlotIdentity.OfDefault(slotId), settings, board);
 
-    public static string PersistenceIdFor(int slotId) => $"slot-{slotId}";
+    public static Props Props(SlotIdentity identity, SlotActorSettings settings, IActorRef board) =>
+        Akka.Actor.Props.Create(() => new SlotActor(identity, settings, board));
 
-    public override string PersistenceId => PersistenceIdFor(_slotId);
+    public override string PersistenceId => _identity.PersistenceId;
 
     private bool IsIdle => _inFlight is null && _queued.Count == 0;
 
@@ -83,7 +87,9 @@ public sealed class SlotActor : ReceivePersistentActor
         var events = new List<ISlotEvent>(_queued.Count);
         foreach (var pending in _queued)
         {
-            var decision = SlotDecider.Decide(projected, pending.Command, now);
+            var decision = _identity is { Calendar: { } calendar, Date: { } date }
+                ? SlotDecider.DecideDated(projected, pending.Command, now, calendar, date)
+                : SlotDecider.Decide(projected, pending.Command, now);
             if (decision.Event is not null)
             {
                 events.Add(decision.Event);
