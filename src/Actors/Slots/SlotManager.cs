@@ -16,18 +16,17 @@ public sealed class SlotManager : ReceiveActor
     private readonly SlotActorSettings _settings;
     private readonly IActorRef _board;
     private readonly ILoggingAdapter _log = Context.GetLogger();
-    private readonly Dictionary<int, IActorRef> _slots = [];
-    private readonly Dictionary<IActorRef, int> _idsOfSlots = [];
-    private readonly Dictionary<int, List<(object Message, IActorRef Sender)>> _heldForStoppingSlots = [];
+    private readonly PassivatingChildren<int> _slots;
 
     public SlotManager(SlotRange range, SlotActorSettings settings, IActorRef board)
     {
         _range = range;
         _settings = settings;
         _board = board;
+        _slots = new PassivatingChildren<int>(StartSlot);
 
         Receive<IWithSlotId>(Route);
-        Receive<Passivate>(OnPassivate);
+        Receive<Passivate>(request => _slots.OnPassivate(Sender, request));
         Receive<SlotStopped>(OnSlotStopped);
     }
 
@@ -37,7 +36,7 @@ public sealed class SlotManager : ReceiveActor
     /// <summary>Every slot recovers once at start, so the board knows the whole day before the first read.</summary>
     protected override void PreStart()
     {
-        foreach (var id in _range.Ids) StartSlot(id);
+        foreach (var id in _range.Ids) _slots.Child(id);
     }
 
     /// <summary>A slot that fails is stopped, not restarted in place: it recovers from stored state on its next message.</summary>
@@ -51,13 +50,7 @@ public sealed class SlotManager : ReceiveActor
             RefuseUnknownSlot(message);
             return;
         }
-        if (_heldForStoppingSlots.TryGetValue(id, out var held))
-        {
-            held.Add((message, Sender));
-            return;
-        }
-        var slot = _slots.TryGetValue(id, out var existing) ? existing : StartSlot(id);
-        slot.Forward(message);
+        _slots.Deliver(id, message, Sender);
     }
 
     private void RefuseUnknownSlot(IWithSlotId message)
@@ -69,24 +62,10 @@ public sealed class SlotManager : ReceiveActor
             Sender.Tell(new Status.Failure(new ArgumentOutOfRangeException(nameof(message), message.SlotId, text)));
     }
 
-    private void OnPassivate(Passivate request)
-    {
-        if (!_idsOfSlots.TryGetValue(Sender, out var id) || _heldForStoppingSlots.ContainsKey(id)) return;
-        _heldForStoppingSlots[id] = [];
-        Sender.Tell(request.StopMessage);
-    }
-
     private void OnSlotStopped(SlotStopped stopped)
     {
-        if (_slots.Remove(stopped.SlotId, out var stoppedSlot)) _idsOfSlots.Remove(stoppedSlot);
-        if (!_heldForStoppingSlots.Remove(stopped.SlotId, out var held))
-        {
+        if (!_slots.OnStopped(stopped.SlotId))
             _log.Warning("Slot {0} stopped unexpectedly; it recovers from stored state on its next message", stopped.SlotId);
-            return;
-        }
-        if (held.Count == 0) return;
-        var slot = StartSlot(stopped.SlotId);
-        foreach (var (message, sender) in held) slot.Tell(message, sender);
     }
 
     private IActorRef StartSlot(int id)
@@ -94,8 +73,6 @@ public sealed class SlotManager : ReceiveActor
         // Only called when no incarnation of this slot is alive (its termination has been seen), so the name is free.
         var slot = Context.ActorOf(SlotActor.Props(id, _settings, _board), $"slot-{id}");
         Context.WatchWith(slot, new SlotStopped(id));
-        _slots[id] = slot;
-        _idsOfSlots[slot] = id;
         return slot;
     }
 
