@@ -3,13 +3,14 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Akka.Actor;
 using Akka.Serialization;
+using SlotBooking.Actors.Days;
 using SlotBooking.Actors.Domain;
 using SlotBooking.Actors.Storage;
 
 namespace SlotBooking.Actors.Serialization;
 
 /// <summary>
-/// Stores slot events, slot snapshots and storage probes as JSON under stable, versioned manifests. The journal outlives this
+/// Stores slot events, slot snapshots, storage probes and days' touched hours as JSON under stable, versioned manifests. The journal outlives this
 /// code: a manifest is never reused for another shape; a changed shape gets a new "/v2" manifest and the
 /// old one keeps being read.
 /// </summary>
@@ -21,9 +22,10 @@ public sealed class SlotEventSerializer(ExtendedActorSystem system) : Serializer
     public const string SlotCancelledV1 = "slot-cancelled/v1";
     public const string SlotStateV1 = "slot-state/v1";
     public const string StorageProbedV1 = "storage-probed/v1";
+    public const string DayHourTouchedV1 = "day-hour-touched/v1";
 
     /// <summary>The types bound to this serializer; the host binds them in its serialization setup.</summary>
-    public static readonly IReadOnlyList<Type> BoundTypes = [typeof(ISlotEvent), typeof(SlotState), typeof(StorageProbed)];
+    public static readonly IReadOnlyList<Type> BoundTypes = [typeof(ISlotEvent), typeof(SlotState), typeof(StorageProbed), typeof(HourTouched)];
 
     public override int Identifier => Id;
 
@@ -33,6 +35,7 @@ public sealed class SlotEventSerializer(ExtendedActorSystem system) : Serializer
         SlotCancelled => SlotCancelledV1,
         SlotState => SlotStateV1,
         StorageProbed => StorageProbedV1,
+        HourTouched => DayHourTouchedV1,
         _ => throw new ArgumentException($"Cannot serialize {o.GetType()}", nameof(o)),
     };
 
@@ -42,6 +45,7 @@ public sealed class SlotEventSerializer(ExtendedActorSystem system) : Serializer
         SlotCancelled e => JsonSerializer.SerializeToUtf8Bytes(e, PersistedJsonContext.Default.SlotCancelled),
         SlotState s => JsonSerializer.SerializeToUtf8Bytes(s, PersistedJsonContext.Default.SlotState),
         StorageProbed p => JsonSerializer.SerializeToUtf8Bytes(p, PersistedJsonContext.Default.StorageProbed),
+        HourTouched t => JsonSerializer.SerializeToUtf8Bytes(t, PersistedJsonContext.Default.HourTouched),
         _ => throw new ArgumentException($"Cannot serialize {obj.GetType()}", nameof(obj)),
     };
 
@@ -51,6 +55,7 @@ public sealed class SlotEventSerializer(ExtendedActorSystem system) : Serializer
         SlotCancelledV1 => Required(JsonSerializer.Deserialize(bytes, PersistedJsonContext.Default.SlotCancelled), manifest),
         SlotStateV1 => Required(JsonSerializer.Deserialize(bytes, PersistedJsonContext.Default.SlotState), manifest),
         StorageProbedV1 => Required(JsonSerializer.Deserialize(bytes, PersistedJsonContext.Default.StorageProbed), manifest),
+        DayHourTouchedV1 => Required(JsonSerializer.Deserialize(bytes, PersistedJsonContext.Default.HourTouched), manifest),
         _ => throw new SerializationException($"Unknown slot event manifest '{manifest}'"),
     };
 
@@ -63,4 +68,5 @@ public sealed class SlotEventSerializer(ExtendedActorSystem system) : Serializer
 [JsonSerializable(typeof(SlotCancelled))]
 [JsonSerializable(typeof(SlotState))]
 [JsonSerializable(typeof(StorageProbed))]
+[JsonSerializable(typeof(HourTouched))]
 internal sealed partial class PersistedJsonContext : JsonSerializerContext;

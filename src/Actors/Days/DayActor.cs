@@ -1,0 +1,142 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Akka.Actor;
+using Akka.Event;
+using Akka.Persistence;
+using NodaTime;
+using NodaTime.Text;
+using SlotBooking.Actors.Board;
+using SlotBooking.Actors.Calendars;
+using SlotBooking.Actors.Domain;
+using SlotBooking.Actors.Slots;
+using SlotBooking.Actors.Storage;
+
+namespace SlotBooking.Actors.Days;
+
+/// <summary>
+/// One date of one dated calendar: the parent of that day's slot actors and the read model of the day.
+/// <list type="bullet">
+/// <item>It journals which hours were ever touched (<see cref="HourTouched"/>), so reading a day nobody touched
+/// replays one empty stream and wakes no slot; a touched day wakes only its touched slots.</item>
+/// <item>A command outside the calendar's booking window is refused here, without starting a slot; the slot judges the
+/// window again when it decides, since time passes in between.</item>
+/// <item>Its slots report their stored state to it, as the default calendar's slots do to the board.</item>
+/// </list>
+/// </summary>
+public sealed class DayActor : ReceivePersistentActor
+{
+    private readonly CalendarDefinition _calendar;
+    private readonly LocalDate _date;
+    private readonly SlotActorSettings _settings;
+    private readonly IActorRef _storageHealth;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly HashSet<int> _touched = [];
+    private readonly Dictionary<int, SlotStateChanged> _known = [];
+    private readonly PassivatingChildren<int> _slots;
+    private (ISlotCommand Command, IActorRef Sender)? _touching;
+    private long _version;
+
+    public DayActor(CalendarDefinition calendar, LocalDate date, SlotActorSettings settings, IActorRef storageHealth)
+    {
+        _calendar = calendar;
+        _date = date;
+        _settings = settings;
+        _storageHealth = storageHealth;
+        _slots = new PassivatingChildren<int>(StartSlot);
+
+        Recover<HourTouched>(e => _touched.Add(e.Hour));
+        Recover<RecoveryCompleted>(_ =>
+        {
+            foreach (var hour in _touched) _slots.Child(hour);
+        });
+
+        Command<ISlotCommand>(OnCommand);
+        Command<SlotStateChanged>(OnSlotState);
+        Command<ReadBoard>(m => Sender.Tell(new BoardRead(m.CorrelationId, View())));
+        Command<GetBoard>(_ => Sender.Tell(View()));
+        Command<StorageFailed>(m => _storageHealth.Forward(m));
+        Command<Passivate>(request => _slots.OnPassivate(Sender, request));
+        Command<SlotStopped>(m =>
+        {
+            if (!_slots.OnStopped(m.Hour))
+                _log.Warning("Slot {0} of {1} stopped unexpectedly; it recovers on its next message", m.Hour, PersistenceId);
+        });
+    }
+
+    public static Props Props(CalendarDefinition calendar, LocalDate date, SlotActorSettings settings, IActorRef storageHealth) =>
+        Akka.Actor.Props.Create(() => new DayActor(calendar, date, settings, storageHealth));
+
+    public static string PersistenceIdFor(CalendarDefinition calendar, LocalDate date) =>
+        string.Create(CultureInfo.InvariantCulture, $"day-{calendar.Id}-{LocalDatePattern.Iso.Format(date)}");
+
+    public override string PersistenceId => PersistenceIdFor(_calendar, _date);
+
+    /// <summary>A slot that fails is stopped, not restarted in place: it recovers from stored state on its next message.</summary>
+    protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(_ => Directive.Stop);
+
+    private void OnCommand(ISlotCommand command)
+    {
+        var hour = command.SlotId;
+        var kind = SlotCommandResult.KindOf(command);
+        var verdict = BookingWindow.Check(_calendar, _date, hour, kind, Instant.FromDateTimeOffset(_settings.Clock.GetUtcNow()));
+        if (!verdict.IsAllowed)
+        {
+            var outcome = verdict.Outcome == BookingWindowOutcome.NoSuchHour ? SlotOutcome.UnknownSlot : SlotOutcome.OutsideBookingWindow;
+            Sender.Tell(new SlotReply(command.CorrelationId, new SlotCommandResult(hour, kind, outcome, verdict.Message!), 0));
+            return;
+        }
+        if (_touched.Contains(hour))
+        {
+            _slots.Deliver(hour, command, Sender);
+            return;
+        }
+        // Persist (not PersistAsync): commands that arrive meanwhile wait, so the hour is touched once.
+        var sender = Sender;
+        _touching = (command, sender);
+        Persist(new HourTouched(hour), touched =>
+        {
+            _touched.Add(touched.Hour);
+            _touching = null;
+            _slots.Deliver(touched.Hour, command, sender);
+        });
+    }
+
+    private void OnSlotState(SlotStateChanged change)
+    {
+        var hour = change.State.SlotId;
+        // A stale report (an earlier incarnation's) or an unchanged one after a restart changes nothing.
+        if (_known.TryGetValue(hour, out var known) && (change.Version < known.Version || known == change)) return;
+        _known[hour] = change;
+        _version++;
+    }
+
+    private BoardView View()
+    {
+        var hours = SlotTimes.Day(_calendar, _date);
+        var slots = hours.Select(s => _known.TryGetValue(s.Hour, out var k) ? k.State : SlotState.Free(s.Hour)).ToImmutableArray();
+        var versions = Enumerable.Range(_calendar.FirstHour, _calendar.LastHour - _calendar.FirstHour + 1)
+            .Select(hour => _known.TryGetValue(hour, out var k) ? k.Version : 0)
+            .ToImmutableArray();
+        var ready = _touched.All(_known.ContainsKey);
+        return new BoardView(ready, slots, null, _version, new SlotVersions(_calendar.FirstHour, versions));
+    }
+
+    private IActorRef StartSlot(int hour)
+    {
+        var slot = Context.ActorOf(SlotActor.Props(SlotIdentity.OfDated(_calendar, _date, hour), _settings, Self), $"slot-{hour}");
+        Context.WatchWith(slot, new SlotStopped(hour));
+        return slot;
+    }
+
+    protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)
+    {
+        // Nothing reached the slot: its sender is told at once; commands that were waiting become dead letters,
+        // which the undelivered-command responder answers.
+        _log.Error(cause, "Storing {0} failed; the day restarts from stored state", @event);
+        _storageHealth.Tell(new StorageFailed(StorageProblem.Describe(cause)));
+        if (_touching is { } touching) touching.Sender.Tell(SlotReply.StorageFailed(touching.Command));
+        base.OnPersistFailure(cause, @event, sequenceNr);
+    }
+
+    private sealed record SlotStopped(int Hour);
+}

@@ -1,0 +1,120 @@
+using Akka.Actor;
+using Akka.TestKit;
+using Microsoft.Extensions.Time.Testing;
+using NodaTime;
+using SlotBooking.Actors.Board;
+using SlotBooking.Actors.Calendars;
+using SlotBooking.Actors.Days;
+using SlotBooking.Actors.Domain;
+using SlotBooking.Actors.Slots;
+using SlotBooking.TestSupport;
+
+namespace SlotBooking.Tests.Actors;
+
+/// <summary>One day of a dated calendar on a real SQLite journal: reads without waking slots, bookings, recovery.</summary>
+public sealed class DayActorSpecs : IDisposable
+{
+    private static readonly CalendarDefinition Lab =
+        new("lab", "Robotics lab", DateTimeZoneProviders.Tzdb["Europe/Berlin"], 8, 19, HorizonDays: 14, MinNoticeMinutes: 0);
+    private static readonly LocalDate Thursday = new(2026, 11, 26);
+
+    // 08:30 in Berlin on Thursday: slots 8 and earlier have started, 9 and later have not.
+    private readonly SlotActorSettings _settings =
+        SlotActorSettings.Default with { Clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 7, 30, 0, TimeSpan.Zero)) };
+
+    private readonly TempDatabase _database = new();
+
+    public void Dispose() => _database.Dispose();
+
+    private IActorRef StartDay(TestKitBase kit, string name = "day") =>
+        kit.Sys.ActorOf(DayActor.Props(Lab, Thursday, _settings, kit.CreateTestProbe().Ref), name);
+
+    private static bool SlotIsRunning(TestKitBase kit, int hour)
+    {
+        kit.Sys.ActorSelection($"/user/day/slot-{hour}").Tell(new Identify(hour), kit.TestActor);
+        return kit.ExpectMsg<ActorIdentity>().Subject is not null;
+    }
+
+    [Fact]
+    public void A_day_nobody_touched_is_read_at_once_as_free_without_waking_a_slot()
+    {
+        using var system = PersistentSystem.Start(_database.Path);
+        var kit = system.Kit;
+        var day = StartDay(kit);
+
+        day.Tell(new ReadBoard(1), kit.TestActor);
+        var view = kit.ExpectMsg<BoardRead>().View;
+        Assert.True(view.IsReady);
+        Assert.Equal(Enumerable.Range(8, 12), view.Slots.Select(s => s.SlotId));
+        Assert.All(view.Slots, s => Assert.False(s.IsBooked));
+        Assert.False(SlotIsRunning(kit, 9));
+    }
+
+    [Fact]
+    public void A_booking_touches_its_hour_and_after_a_restart_only_that_slot_is_woken()
+    {
+        using (var first = PersistentSystem.Start(_database.Path))
+        {
+            var kit = first.Kit;
+            var day = StartDay(kit);
+            day.Tell(new BookSlot(9, CorrelationId: 5), kit.TestActor);
+            var reply = kit.ExpectMsg<SlotReply>();
+            Assert.Equal(5, reply.CorrelationId);
+            Assert.Equal(SlotOutcome.Done, reply.Result.Outcome);
+
+            day.Tell(new ReadBoard(2), kit.TestActor);
+            var view = kit.ExpectMsg<BoardRead>().View;
+            Assert.Equal([9], view.Slots.Where(s => s.IsBooked).Select(s => s.SlotId));
+            Assert.Equal(1, view.SlotVersions.Of(9));
+        }
+
+        using var second = PersistentSystem.Start(_database.Path);
+        var kit2 = second.Kit;
+        var restarted = StartDay(kit2);
+        kit2.AwaitAssert(() =>
+        {
+            restarted.Tell(new ReadBoard(3), kit2.TestActor);
+            var view = kit2.ExpectMsg<BoardRead>().View;
+            Assert.True(view.IsReady);
+            Assert.Equal([9], view.Slots.Where(s => s.IsBooked).Select(s => s.SlotId));
+        });
+        Assert.True(SlotIsRunning(kit2, 9));
+        Assert.False(SlotIsRunning(kit2, 10));
+    }
+
+    [Fact]
+    public void A_command_outside_the_window_is_refused_without_touching_the_day()
+    {
+        using var system = PersistentSystem.Start(_database.Path);
+        var kit = system.Kit;
+        var day = StartDay(kit);
+
+        day.Tell(new BookSlot(8, CorrelationId: 1), kit.TestActor);
+        var started = kit.ExpectMsg<SlotReply>().Result;
+        Assert.Equal(SlotOutcome.OutsideBookingWindow, started.Outcome);
+        Assert.Equal("Slot 8 on 2026-11-26 is in the past", started.Message);
+
+        day.Tell(new BookSlot(20, CorrelationId: 2), kit.TestActor);
+        var noSuchHour = kit.ExpectMsg<SlotReply>().Result;
+        Assert.Equal(SlotOutcome.UnknownSlot, noSuchHour.Outcome);
+        Assert.Equal("Slot 20 does not exist; valid slots are 8-19", noSuchHour.Message);
+
+        Assert.False(SlotIsRunning(kit, 8));
+        Assert.False(SlotIsRunning(kit, 20));
+    }
+
+    [Fact]
+    public void Racing_bookings_of_one_dated_slot_have_one_winner()
+    {
+        using var system = PersistentSystem.Start(_database.Path);
+        var kit = system.Kit;
+        var day = StartDay(kit);
+        var clients = Enumerable.Range(0, 30).Select(_ => kit.CreateTestProbe()).ToList();
+
+        for (var i = 0; i < clients.Count; i++) day.Tell(new BookSlot(10, CorrelationId: i), clients[i].Ref);
+
+        var results = clients.Select(c => c.ExpectMsg<SlotReply>().Result).ToList();
+        Assert.Single(results, r => r.Success);
+        Assert.Equal(29, results.Count(r => r.Outcome == SlotOutcome.AlreadyBooked));
+    }
+}
