@@ -48,6 +48,7 @@ public sealed class DayActor : ReceivePersistentActor
         Recover<RecoveryCompleted>(_ =>
         {
             foreach (var hour in _touched) _slots.Child(hour);
+            SetReceiveTimeout(_settings.IdleTimeout);
         });
 
         Command<ISlotCommand>(OnCommand);
@@ -61,6 +62,12 @@ public sealed class DayActor : ReceivePersistentActor
             if (!_slots.OnStopped(m.Hour))
                 _log.Warning("Slot {0} of {1} stopped unexpectedly; it recovers on its next message", m.Hour, PersistenceId);
         });
+        // Idle with all its slots passivated: ask the parent to stop it (the parent holds what arrives meanwhile).
+        Command<ReceiveTimeout>(_ =>
+        {
+            if (_slots.Count == 0) Context.Parent.Tell(new Passivate(StopDay.Instance));
+        });
+        Command<StopDay>(_ => Context.Stop(Self));
     }
 
     public static Props Props(CalendarDefinition calendar, LocalDate date, SlotActorSettings settings, IActorRef storageHealth) =>
@@ -139,4 +146,9 @@ public sealed class DayActor : ReceivePersistentActor
     }
 
     private sealed record SlotStopped(int Hour);
+
+    private sealed record StopDay
+    {
+        public static StopDay Instance { get; } = new();
+    }
 }
