@@ -2,6 +2,7 @@ using Akka.Actor;
 using Akka.Event;
 using SlotBooking.Actors.Board;
 using SlotBooking.Actors.Broadcast;
+using SlotBooking.Actors.Days;
 using SlotBooking.Actors.Domain;
 using SlotBooking.Protocol;
 
@@ -106,23 +107,26 @@ public sealed class SessionActor : ReceiveActor, IWithTimers
     private void TakeRequest(ClientRequest request)
     {
         if (!HasRoomForAnswer()) return;
-        if (request is not InvalidRequest && DefaultCalendarOnly.Refusal(request) is { } refusal)
-            request = new InvalidRequest(refusal, request.RequestId) { Calendar = request.Calendar, Date = request.Date };
+        var target = request is InvalidRequest ? null : RequestTarget.Of(request, _peers.FindCalendar);
+        if (target is RequestTarget.Refused refused)
+            request = new InvalidRequest(refused.Message, request.RequestId) { Calendar = request.Calendar, Date = request.Date };
+        var day = target as RequestTarget.Day;
         var echo = AnswerEcho.Of(request);
         switch (request)
         {
             case BookSlotRequest r:
-                SendCommand(new BookSlot(r.SlotId, ++_lastCorrelationId, r.RequestId), echo);
+                SendCommand(new BookSlot(r.SlotId, ++_lastCorrelationId, r.RequestId), echo, day);
                 break;
             case CancelSlotRequest r:
-                SendCommand(new CancelSlot(r.SlotId, ++_lastCorrelationId, r.RequestId), echo);
+                SendCommand(new CancelSlot(r.SlotId, ++_lastCorrelationId, r.RequestId), echo, day);
                 break;
             case GetSlotsRequest:
                 // The board, not the last broadcast: it hears of a change before the change is answered, so the answer
                 // includes every change this client has been told of (broadcasts are paced and may lag).
                 var read = new ReadBoard(++_lastCorrelationId);
-                _outbox.Expect(new PendingRequest(read.CorrelationId, echo, null, _settings.Clock.GetTimestamp()));
-                _peers.Board.Tell(read);
+                _outbox.Expect(new PendingRequest(read.CorrelationId, echo, null, _settings.Clock.GetTimestamp()) { Day = day });
+                if (day is null) _peers.Board.Tell(read);
+                else _peers.Days.Tell(new DayEnvelope(day.Calendar.Id, day.Date, read));
                 break;
             case InvalidRequest r:
                 _outbox.AddAnswer(Render(new ErrorMessage(r.Message), echo));
@@ -144,10 +148,11 @@ public sealed class SessionActor : ReceiveActor, IWithTimers
         return false;
     }
 
-    private void SendCommand(ISlotCommand command, AnswerEcho echo)
+    private void SendCommand(ISlotCommand command, AnswerEcho echo, RequestTarget.Day? day)
     {
-        _outbox.Expect(new PendingRequest(command.CorrelationId, echo, command, _settings.Clock.GetTimestamp()));
-        _peers.Slots.Tell(command);
+        _outbox.Expect(new PendingRequest(command.CorrelationId, echo, command, _settings.Clock.GetTimestamp()) { Day = day });
+        if (day is null) _peers.Slots.Tell(command);
+        else _peers.Days.Tell(new DayEnvelope(day.Calendar.Id, day.Date, command));
         StartWatching();
     }
 
@@ -157,8 +162,9 @@ public sealed class SessionActor : ReceiveActor, IWithTimers
         // tells the outcome. It can never stand in for another command's answer.
         if (!_outbox.TryGetPending(reply.CorrelationId, out var request)) return;
         var result = reply.Result;
-        _outbox.TryAnswer(reply.CorrelationId, Render(ResponseTo(result.Kind, result.Success, result.Message, result.SlotId), request.Echo),
-            ShownView.OfSlot(result.SlotId, reply.StateVersion));
+        // A dated day has no broadcasts yet, so its answers bound nothing the default board's broadcasts show.
+        var shows = request.Day is null ? ShownView.OfSlot(result.SlotId, reply.StateVersion) : ShownView.Nothing;
+        _outbox.TryAnswer(reply.CorrelationId, Render(ResponseTo(result.Kind, result.Success, result.Message, result.SlotId), request.Echo), shows);
     }
 
     private void OnBoardRead(BoardRead read)
@@ -169,6 +175,12 @@ public sealed class SessionActor : ReceiveActor, IWithTimers
         {
             _outbox.TryAnswer(read.CorrelationId,
                 Render(new ErrorMessage("The slots are still being loaded from storage; ask again shortly."), request.Echo), ShownView.Nothing);
+            return;
+        }
+        if (request.Day is { } day)
+        {
+            var dated = new SlotsUpdateMessage(SlotsDataFactory.FromDay(day.Calendar, day.Date, view.Slots), _settings.Clock.GetUtcNow());
+            _outbox.TryAnswer(read.CorrelationId, Render(dated, request.Echo), ShownView.Nothing);
             return;
         }
         var answer = new SlotsUpdateMessage(SlotsDataFactory.From(view.Slots), _settings.Clock.GetUtcNow());

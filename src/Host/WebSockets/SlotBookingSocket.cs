@@ -3,6 +3,7 @@ using Akka.Hosting;
 using Microsoft.Extensions.Options;
 using SlotBooking.Actors.Board;
 using SlotBooking.Actors.Broadcast;
+using SlotBooking.Actors.Days;
 using SlotBooking.Actors.Sessions;
 using SlotBooking.Actors.Slots;
 using SlotBooking.Host.Configuration;
@@ -73,7 +74,9 @@ public static class SlotBookingSocket
 
     private static async Task RunSessionAsync(HttpContext context, SocketDependencies dependencies)
     {
-        var peers = new SessionPeers(await dependencies.Slots.GetAsync(), await dependencies.Board.GetAsync(), await dependencies.Broadcaster.GetAsync());
+        var peers = new SessionPeers(
+            await dependencies.Slots.GetAsync(), await dependencies.Board.GetAsync(), await dependencies.Broadcaster.GetAsync(),
+            await dependencies.Days.GetAsync(), static _ => null);
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
         var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var connectionId = context.TraceIdentifier.Replace(':', '-');
@@ -104,6 +107,7 @@ internal readonly record struct SocketDependencies(
     IRequiredActor<SlotManager> Slots,
     IRequiredActor<BoardActor> Board,
     IRequiredActor<BroadcasterActor> Broadcaster,
+    IRequiredActor<DayRouter> Days,
     IOptions<SlotBookingOptions> Options,
     SessionSettings Settings,
     ConnectionGate Gate,

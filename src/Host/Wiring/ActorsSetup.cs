@@ -1,6 +1,7 @@
 using Akka.Hosting;
 using SlotBooking.Actors.Board;
 using SlotBooking.Actors.Broadcast;
+using SlotBooking.Actors.Days;
 using SlotBooking.Actors.Slots;
 using SlotBooking.Actors.Storage;
 using SlotBooking.Host.Configuration;
@@ -23,11 +24,14 @@ public static class ActorsSetup
                 var broadcaster = system.ActorOf(BroadcasterActor.Props(options.BroadcastInterval, clock), "broadcaster");
                 var board = system.ActorOf(BoardActor.Props(options.SlotRange(), broadcaster, clock), "board");
                 var slots = system.ActorOf(SlotManager.Props(options.SlotRange(), slotSettings, board), "slots");
+                // Until calendars are configured, no dated calendar exists; the board keeps the word on storage health.
+                var days = system.ActorOf(DayRouter.Props(static _ => null, slotSettings, board), "days");
                 system.ActorOf(StorageProbeActor.SupervisedProps(board, options.StorageProbeInterval, clock), "storage-probe");
                 system.ActorOf(UndeliveredCommandResponder.Props(), "undelivered-commands");
                 registry.Register<BroadcasterActor>(broadcaster);
                 registry.Register<BoardActor>(board);
                 registry.Register<SlotManager>(slots);
+                registry.Register<DayRouter>(days);
             });
     }
 

@@ -23,6 +23,7 @@ public sealed class SessionActorSpecs : TestKit
     private readonly TestProbe _slots;
     private readonly TestProbe _board;
     private readonly TestProbe _broadcaster;
+    private readonly TestProbe _days;
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public SessionActorSpecs()
@@ -30,12 +31,13 @@ public sealed class SessionActorSpecs : TestKit
         _slots = CreateTestProbe();
         _board = CreateTestProbe();
         _broadcaster = CreateTestProbe();
+        _days = CreateTestProbe();
     }
 
     private (IActorRef Session, IBroadcastSubscriber Outbox) Start(SessionSettings? settings = null)
     {
         var session = Sys.ActorOf(SessionActor.Props(
-            _sink, new SessionPeers(_slots.Ref, _board.Ref, _broadcaster.Ref), (settings ?? BaseSettings) with { Clock = _clock }, _stopped));
+            _sink, new SessionPeers(_slots.Ref, _board.Ref, _broadcaster.Ref, _days.Ref, static _ => null), (settings ?? BaseSettings) with { Clock = _clock }, _stopped));
         return (session, _broadcaster.ExpectMsg<Subscribe>().Subscriber);
     }
 

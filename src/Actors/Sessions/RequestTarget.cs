@@ -1,0 +1,35 @@
+using NodaTime;
+using SlotBooking.Actors.Calendars;
+using SlotBooking.Protocol;
+
+namespace SlotBooking.Actors.Sessions;
+
+/// <summary>Where a request goes: the default calendar's board, one date of a dated calendar, or nowhere (with the reason).</summary>
+public abstract record RequestTarget
+{
+    private RequestTarget() { }
+
+    public sealed record DefaultBoard : RequestTarget
+    {
+        public static DefaultBoard Instance { get; } = new();
+    }
+
+    public sealed record Day(CalendarDefinition Calendar, LocalDate Date) : RequestTarget;
+
+    public sealed record Refused(string Message) : RequestTarget;
+
+    /// <summary>
+    /// No <c>calendar</c> (or <c>default</c>) is the default board, which takes no <c>date</c>; a dated calendar needs
+    /// one. <paramref name="findCalendar"/> is the registry as it is now.
+    /// </summary>
+    public static RequestTarget Of(ClientRequest request, Func<string, CalendarDefinition?> findCalendar)
+    {
+        if (request.Calendar is null || request.Calendar == CalendarDefinition.DefaultId)
+            return request.Date is null ? DefaultBoard.Instance : new Refused("Field 'date' is not allowed here: the default calendar is undated");
+        if (findCalendar(request.Calendar) is not { Dated: true } calendar)
+            return new Refused($"Unknown calendar: {(request.Calendar.Length <= 64 ? request.Calendar : request.Calendar[..64] + "…")}");
+        if (request.Date is not { } date)
+            return new Refused($"Field 'date' is required: calendar {calendar.Id} is dated (send \"date\":\"YYYY-MM-DD\")");
+        return new Day(calendar, LocalDate.FromDateOnly(date));
+    }
+}
