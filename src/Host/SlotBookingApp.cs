@@ -49,6 +49,7 @@ public static class SlotBookingApp
 
         app.MapOpenApi();
         app.MapSlotRoutes();
+        app.MapCalendarRoutes();
         app.MapSlotHealth();
         app.MapSlotBookingSocket();
         app.MapSlotUi();
