@@ -48,6 +48,35 @@ public sealed class CalendarConfigurationTests : IDisposable
         Assert.Contains("SlotBooking:Calendars:1:HorizonDays", message);
     }
 
+    [Fact]
+    public async Task Items_numbered_with_a_gap_are_refused_rather_than_reported_under_shifted_keys()
+    {
+        var message = await StartFailureAsync([.. Lab(0), .. Lab(2)]);
+
+        Assert.Contains("SlotBooking:Calendars: number the calendars 0, 1, 2... without gaps (found 0, 2)", message);
+    }
+
+    [Fact]
+    public async Task A_value_that_is_not_a_number_names_its_key()
+    {
+        string[] args = [.. Lab(0)];
+        args[2] = "--SlotBooking:Calendars:0:FirstHour=eight";
+
+        var message = await StartFailureAsync(args);
+
+        Assert.Contains("SlotBooking:Calendars:0:FirstHour", message);
+        Assert.Contains("'eight'", message);
+    }
+
+    [Fact]
+    public async Task A_misspelt_field_is_refused_rather_than_ignored()
+    {
+        var message = await StartFailureAsync([.. Lab(0), "--SlotBooking:Calendars:0:HorizonDay=7", "--SlotBooking:Calendars:0:timezone=UTC"]);
+
+        Assert.Contains("SlotBooking:Calendars:0:HorizonDay: not a calendar field", message);
+        Assert.DoesNotContain("timezone", message);
+    }
+
     private static string[] Lab(int index) =>
     [
         $"--SlotBooking:Calendars:{index}:Id=lab",
