@@ -23,6 +23,7 @@ public static class SlotBookingApp
         // The one clock of the service: actors, sessions and routes read time from it, and a test can replace it.
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSlotBookingOptions();
+        builder.Services.AddSlotCalendars();
         builder.Services.AddSlotStorage();
         builder.Services.AddSlotHttpProblems();
         builder.Services.AddSlotCors();
@@ -48,6 +49,7 @@ public static class SlotBookingApp
 
         app.MapOpenApi();
         app.MapSlotRoutes();
+        app.MapCalendarRoutes();
         app.MapSlotHealth();
         app.MapSlotBookingSocket();
         app.MapSlotUi();

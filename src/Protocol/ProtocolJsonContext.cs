@@ -11,4 +11,5 @@ namespace SlotBooking.Protocol;
 [JsonSerializable(typeof(RootResponse))]
 [JsonSerializable(typeof(HealthResponse))]
 [JsonSerializable(typeof(StatsResponse))]
+[JsonSerializable(typeof(CalendarsResponse))]
 public sealed partial class ProtocolJsonContext : JsonSerializerContext;

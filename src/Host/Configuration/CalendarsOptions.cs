@@ -1,0 +1,17 @@
+using SlotBooking.Actors.Calendars;
+
+namespace SlotBooking.Host.Configuration;
+
+/// <summary>
+/// The configured calendars, bound from the <c>SlotBooking</c> section (only its <c>Calendars</c> list is read here).
+/// The default calendar is not among them: it comes from <see cref="SlotBookingOptions.FirstSlot"/>..<see cref="SlotBookingOptions.LastSlot"/>.
+/// </summary>
+public sealed class CalendarsOptions
+{
+    public const string Section = SlotBookingOptions.Section;
+
+    // Empty by default: the binder appends configured items to whatever the list already holds.
+    public List<CalendarOptions> Calendars { get; set; } = [];
+
+    public IReadOnlyList<CalendarSpec> Specs() => Calendars.Select(c => c.ToSpec()).ToArray();
+}
