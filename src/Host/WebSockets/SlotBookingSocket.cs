@@ -3,6 +3,7 @@ using Akka.Hosting;
 using Microsoft.Extensions.Options;
 using SlotBooking.Actors.Board;
 using SlotBooking.Actors.Broadcast;
+using SlotBooking.Actors.Calendars;
 using SlotBooking.Actors.Days;
 using SlotBooking.Actors.Sessions;
 using SlotBooking.Actors.Slots;
@@ -76,7 +77,7 @@ public static class SlotBookingSocket
     {
         var peers = new SessionPeers(
             await dependencies.Slots.GetAsync(), await dependencies.Board.GetAsync(), await dependencies.Broadcaster.GetAsync(),
-            await dependencies.Days.GetAsync(), static _ => null);
+            await dependencies.Days.GetAsync(), dependencies.Calendars.Find);
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
         var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var connectionId = context.TraceIdentifier.Replace(':', '-');
@@ -108,6 +109,7 @@ internal readonly record struct SocketDependencies(
     IRequiredActor<BoardActor> Board,
     IRequiredActor<BroadcasterActor> Broadcaster,
     IRequiredActor<DayRouter> Days,
+    CalendarRegistry Calendars,
     IOptions<SlotBookingOptions> Options,
     SessionSettings Settings,
     ConnectionGate Gate,

@@ -1,6 +1,7 @@
 using Akka.Hosting;
 using SlotBooking.Actors.Board;
 using SlotBooking.Actors.Broadcast;
+using SlotBooking.Actors.Calendars;
 using SlotBooking.Actors.Days;
 using SlotBooking.Actors.Slots;
 using SlotBooking.Actors.Storage;
@@ -16,6 +17,7 @@ public static class ActorsSetup
         var options = services.GetSlotBookingOptions();
         var clock = services.GetRequiredService<TimeProvider>();
         var slotSettings = new SlotActorSettings(options.SnapshotEvery, options.SlotIdleTimeout, clock);
+        var calendars = services.GetRequiredService<CalendarRegistry>();
 
         return akka
             .AddHoconFile(Path.Combine(AppContext.BaseDirectory, "hocon", "akka.conf"), HoconAddMode.Prepend)
@@ -24,8 +26,8 @@ public static class ActorsSetup
                 var broadcaster = system.ActorOf(BroadcasterActor.Props(options.BroadcastInterval, clock), "broadcaster");
                 var board = system.ActorOf(BoardActor.Props(options.SlotRange(), broadcaster, clock), "board");
                 var slots = system.ActorOf(SlotManager.Props(options.SlotRange(), slotSettings, board), "slots");
-                // Until calendars are configured, no dated calendar exists; the board keeps the word on storage health.
-                var days = system.ActorOf(DayRouter.Props(static _ => null, slotSettings, board), "days");
+                // Days look their calendar up in the registry as it is when they start; the board keeps the word on storage health.
+                var days = system.ActorOf(DayRouter.Props(calendars.Find, slotSettings, board), "days");
                 system.ActorOf(StorageProbeActor.SupervisedProps(board, options.StorageProbeInterval, clock), "storage-probe");
                 system.ActorOf(UndeliveredCommandResponder.Props(), "undelivered-commands");
                 registry.Register<BroadcasterActor>(broadcaster);
