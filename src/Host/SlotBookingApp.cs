@@ -29,6 +29,7 @@ public static class SlotBookingApp
         builder.Services.AddSlotCors();
         builder.Services.AddSlotHttpRateLimiting();
         builder.Services.AddSlotRoutes();
+        builder.Services.AddCalendarReads();
         builder.Services.AddSlotHealthChecks();
         builder.Services.AddSlotBookingSockets();
         builder.Services.AddOpenApi();

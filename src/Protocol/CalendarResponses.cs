@@ -13,3 +13,21 @@ public sealed record CalendarInfo(
 
 /// <summary><c>GET /calendars</c>: the default calendar first, then the configured ones in configuration order.</summary>
 public sealed record CalendarsResponse(IReadOnlyList<CalendarInfo> Calendars);
+
+/// <summary>
+/// <c>GET /calendars/{id}/slots</c>: the <c>/slots</c> shape plus the calendar and, for a dated calendar, the date.
+/// A dated calendar's slots also carry <c>starts_at</c> and <c>ends_at</c>.
+/// </summary>
+public sealed record CalendarSlotsResponse(
+    IReadOnlyList<SlotView> Slots,
+    IReadOnlyList<int> AvailableSlots,
+    IReadOnlyList<int> BookedSlots,
+    string Calendar,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    DateOnly? Date);
+
+/// <summary>One day of <c>GET /calendars/{id}/availability</c>.</summary>
+public sealed record DayAvailability(DateOnly Date, IReadOnlyList<int> AvailableSlots, IReadOnlyList<int> BookedSlots);
+
+/// <summary><c>GET /calendars/{id}/availability?from=YYYY-MM-DD&amp;days=N</c>.</summary>
+public sealed record AvailabilityResponse(string Calendar, IReadOnlyList<DayAvailability> Days);

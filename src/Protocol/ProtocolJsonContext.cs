@@ -12,4 +12,6 @@ namespace SlotBooking.Protocol;
 [JsonSerializable(typeof(HealthResponse))]
 [JsonSerializable(typeof(StatsResponse))]
 [JsonSerializable(typeof(CalendarsResponse))]
+[JsonSerializable(typeof(CalendarSlotsResponse))]
+[JsonSerializable(typeof(AvailabilityResponse))]
 public sealed partial class ProtocolJsonContext : JsonSerializerContext;

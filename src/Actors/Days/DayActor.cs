@@ -33,6 +33,8 @@ public sealed class DayActor : ReceivePersistentActor
     private readonly HashSet<int> _touched = [];
     private readonly Dictionary<int, SlotStateChanged> _known = [];
     private readonly PassivatingChildren<int> _slots;
+    // Reads that came while touched slots were still recovering: answered once they have all reported.
+    private readonly List<(object Read, IActorRef Sender)> _waitingReads = [];
     private (ISlotCommand Command, IActorRef Sender)? _touching;
     private long _version;
 
@@ -53,14 +55,16 @@ public sealed class DayActor : ReceivePersistentActor
 
         Command<ISlotCommand>(OnCommand);
         Command<SlotStateChanged>(OnSlotState);
-        Command<ReadBoard>(m => Sender.Tell(new BoardRead(m.CorrelationId, View())));
-        Command<GetBoard>(_ => Sender.Tell(View()));
+        Command<ReadBoard>(m => Read(m, Sender));
+        Command<GetBoard>(m => Read(m, Sender));
         Command<StorageFailed>(m => _storageHealth.Forward(m));
         Command<Passivate>(request => _slots.OnPassivate(Sender, request));
         Command<SlotStopped>(m =>
         {
-            if (!_slots.OnStopped(m.Hour))
-                _log.Warning("Slot {0} of {1} stopped unexpectedly; it recovers on its next message", m.Hour, PersistenceId);
+            if (_slots.OnStopped(m.Hour)) return;
+            _log.Warning("Slot {0} of {1} stopped unexpectedly; it recovers on its next message", m.Hour, PersistenceId);
+            // It may never report now (its recovery failed): waiting reads get the day as known, marked not ready.
+            if (!_known.ContainsKey(m.Hour)) AnswerWaitingReads();
         });
         // Idle with all its slots passivated: ask the parent to stop it (the parent holds what arrives meanwhile).
         Command<ReceiveTimeout>(_ =>
@@ -115,7 +119,30 @@ public sealed class DayActor : ReceivePersistentActor
         if (_known.TryGetValue(hour, out var known) && (change.Version < known.Version || known == change)) return;
         _known[hour] = change;
         _version++;
+        if (_waitingReads.Count > 0 && IsReady) AnswerWaitingReads();
     }
+
+    private bool IsReady => _touched.All(_known.ContainsKey);
+
+    private void Read(object read, IActorRef sender)
+    {
+        if (!IsReady)
+        {
+            _waitingReads.Add((read, sender));
+            return;
+        }
+        Answer(read, sender, View());
+    }
+
+    private void AnswerWaitingReads()
+    {
+        var view = View();
+        foreach (var (read, sender) in _waitingReads) Answer(read, sender, view);
+        _waitingReads.Clear();
+    }
+
+    private static void Answer(object read, IActorRef sender, BoardView view) =>
+        sender.Tell(read is ReadBoard r ? new BoardRead(r.CorrelationId, view) : view);
 
     private BoardView View()
     {
@@ -124,8 +151,7 @@ public sealed class DayActor : ReceivePersistentActor
         var versions = Enumerable.Range(_calendar.FirstHour, _calendar.LastHour - _calendar.FirstHour + 1)
             .Select(hour => _known.TryGetValue(hour, out var k) ? k.Version : 0)
             .ToImmutableArray();
-        var ready = _touched.All(_known.ContainsKey);
-        return new BoardView(ready, slots, null, _version, new SlotVersions(_calendar.FirstHour, versions));
+        return new BoardView(IsReady, slots, null, _version, new SlotVersions(_calendar.FirstHour, versions));
     }
 
     private IActorRef StartSlot(int hour)

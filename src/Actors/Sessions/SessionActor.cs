@@ -229,6 +229,13 @@ public sealed class SessionActor : ReceiveActor, IWithTimers
 
     private void BeginDrain()
     {
+        // Nothing in flight: close now, in this turn, so that no request already in the mailbox is answered
+        // "shutting down" instead of meeting the close (the client then knows to reconnect, not that it was refused).
+        if (_outbox.IsFlushed)
+        {
+            BeginClose(SessionClose.ShuttingDown);
+            return;
+        }
         Become(Draining);
         Timers.StartSingleTimer(DrainTimedOut.Instance, DrainTimedOut.Instance, _settings.DrainTimeout);
         _outbox.ReportWhenFlushed();

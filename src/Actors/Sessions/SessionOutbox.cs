@@ -43,6 +43,12 @@ public sealed class SessionOutbox : IBroadcastSubscriber
         get { lock (_gate) return _queue.Unanswered; }
     }
 
+    /// <summary>Nothing owed, nothing unsent, no send in flight.</summary>
+    public bool IsFlushed
+    {
+        get { lock (_gate) return !_sending && _queue.IsEmpty; }
+    }
+
     /// <summary>How long the send in flight has been pending; zero when none is.</summary>
     public TimeSpan PendingSendTime
     {

@@ -1,18 +1,94 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using NodaTime;
 using SlotBooking.Actors.Calendars;
+using SlotBooking.Actors.Domain;
 using SlotBooking.Protocol;
 
 namespace SlotBooking.Host.Http;
 
-/// <summary>The calendars the service books; read from the registry, so no actor is asked.</summary>
+/// <summary>
+/// The calendars the service books (read from the registry, so no actor is asked), and a calendar's slots by date
+/// (one ask of the day, or of the board for the default calendar).
+/// </summary>
 public static class CalendarRoutes
 {
+    /// <summary>At most this many days in one availability read.</summary>
+    public const int MaxAvailabilityDays = 31;
+
+    public static IServiceCollection AddCalendarReads(this IServiceCollection services) => services.AddSingleton<DayReader>();
+
     public static IEndpointRouteBuilder MapCalendarRoutes(this IEndpointRouteBuilder app)
     {
         var routes = app.MapGroup("/calendars").RequireRateLimiting(HttpRateLimiting.Policy);
         routes.MapGet("", GetCalendars).WithName("Calendars").WithSummary("Every calendar, the default one first");
+        routes.MapGet("/{id}/slots", GetSlots).WithName("CalendarSlots").WithSummary("A calendar's slots on a date (default: today in its zone)");
+        routes.MapGet("/{id}/availability", GetAvailability).WithName("CalendarAvailability")
+            .WithSummary($"A dated calendar's free and booked slots for up to {MaxAvailabilityDays} days");
         return app;
     }
+
+    private static async Task<Results<JsonHttpResult<CalendarSlotsResponse>, ProblemHttpResult>> GetSlots(
+        string id, string? date, CalendarRegistry registry, BoardReader board, DayReader days, TimeProvider clock, CancellationToken ct)
+    {
+        if (registry.Find(id) is not { } calendar) return UnknownCalendar(id);
+        if (!calendar.Dated)
+        {
+            if (date is not null) return BadParameter("date", "the default calendar is undated: leave out 'date'");
+            var view = await board.ReadAsync(ct);
+            if (!view.IsReady) return NotReady();
+            var data = SlotsDataFactory.From(view.Slots);
+            return TypedResults.Json(new CalendarSlotsResponse(data.Slots, data.AvailableSlots, data.BookedSlots, calendar.Id, null),
+                ProtocolJsonContext.Default.CalendarSlotsResponse);
+        }
+
+        LocalDate day;
+        if (date is null) day = calendar.Today(Instant.FromDateTimeOffset(clock.GetUtcNow()));
+        else if (ParseDate(date) is { } parsed) day = parsed;
+        else return BadParameter("date", $"'{date}' is not a date as YYYY-MM-DD");
+
+        var dayView = await days.ReadAsync(calendar.Id, day, ct);
+        if (!dayView.IsReady) return NotReady();
+        var dayData = SlotsDataFactory.FromDay(calendar, day, dayView.Slots);
+        return TypedResults.Json(new CalendarSlotsResponse(dayData.Slots, dayData.AvailableSlots, dayData.BookedSlots, calendar.Id, day.ToDateOnly()),
+            ProtocolJsonContext.Default.CalendarSlotsResponse);
+    }
+
+    private static async Task<Results<JsonHttpResult<AvailabilityResponse>, ProblemHttpResult>> GetAvailability(
+        string id, string? from, int? days, CalendarRegistry registry, DayReader reader, TimeProvider clock, CancellationToken ct)
+    {
+        if (registry.Find(id) is not { } calendar) return UnknownCalendar(id);
+        if (!calendar.Dated) return BadParameter("id", "the default calendar is undated: it has no availability by date");
+        var count = days ?? 7;
+        if (count is < 1 or > MaxAvailabilityDays) return BadParameter("days", $"{count} is not between 1 and {MaxAvailabilityDays}");
+        LocalDate first;
+        if (from is null) first = calendar.Today(Instant.FromDateTimeOffset(clock.GetUtcNow()));
+        else if (ParseDate(from) is { } parsed) first = parsed;
+        else return BadParameter("from", $"'{from}' is not a date as YYYY-MM-DD");
+
+        // The days are independent: read them together. An untouched day answers from its own empty journal.
+        var dates = Enumerable.Range(0, count).Select(first.PlusDays).ToArray();
+        var views = await Task.WhenAll(dates.Select(d => reader.ReadAsync(calendar.Id, d, ct)));
+        if (views.Any(v => !v.IsReady)) return NotReady();
+        var result = dates.Zip(views, (d, v) =>
+        {
+            var data = SlotsDataFactory.FromDay(calendar, d, v.Slots);
+            return new DayAvailability(d.ToDateOnly(), data.AvailableSlots, data.BookedSlots);
+        }).ToArray();
+        return TypedResults.Json(new AvailabilityResponse(calendar.Id, result), ProtocolJsonContext.Default.AvailabilityResponse);
+    }
+
+    private static LocalDate? ParseDate(string text) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? LocalDate.FromDateOnly(d) : null;
+
+    private static ProblemHttpResult UnknownCalendar(string id) =>
+        TypedResults.Problem($"Unknown calendar: {id}", statusCode: StatusCodes.Status404NotFound, title: "Unknown calendar");
+
+    private static ProblemHttpResult BadParameter(string name, string problem) =>
+        TypedResults.Problem($"Parameter '{name}': {problem}", statusCode: StatusCodes.Status400BadRequest, title: $"Invalid parameter '{name}'");
+
+    private static ProblemHttpResult NotReady() =>
+        TypedResults.Problem("The slots are still being recovered from storage; try again shortly.", statusCode: StatusCodes.Status503ServiceUnavailable, title: "Starting");
 
     private static JsonHttpResult<CalendarsResponse> GetCalendars(CalendarRegistry registry)
     {

@@ -185,4 +185,16 @@ public sealed class SessionActorSpecs : TestKit
         outbox.Offer(Update(1));
         Assert.True(await _sink.NothingSentWithinAsync(TimeSpan.FromMilliseconds(100)));
     }
+
+    [Fact]
+    public async Task Draining_with_nothing_in_flight_closes_at_once_and_a_request_just_behind_it_meets_the_close()
+    {
+        var (session, _) = Start();
+        session.Tell(DrainSession.Instance);
+        session.Tell(Frame("""{"type":"book_slot","slot_id":9}"""));
+
+        Assert.Equal(1001, (await _sink.Closed).Code);
+        _slots.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+        Assert.True(await _sink.NothingSentWithinAsync(TimeSpan.FromMilliseconds(100)), "the request must not be answered 'shutting down'");
+    }
 }
