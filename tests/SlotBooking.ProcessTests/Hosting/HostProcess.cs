@@ -40,11 +40,12 @@ public sealed class HostProcess : IAsyncDisposable
     public bool HasExited => _process.HasExited;
 
     /// <summary>Starts the host and returns once <c>GET /health</c> answers 200 (every slot recovered).</summary>
-    public static async Task<HostProcess> StartAsync(string databasePath, HostOutput output)
+    /// <param name="extraArgs">More command-line configuration, e.g. calendars.</param>
+    public static async Task<HostProcess> StartAsync(string databasePath, HostOutput output, params string[] extraArgs)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var host = Launch(FreePort.Pick(), databasePath, output);
+            var host = Launch(FreePort.Pick(), databasePath, output, extraArgs);
             try
             {
                 if (await host.WaitUntilHealthyAsync())
@@ -111,7 +112,7 @@ public sealed class HostProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private static HostProcess Launch(int port, string databasePath, HostOutput output)
+    private static HostProcess Launch(int port, string databasePath, HostOutput output, string[] extraArgs)
     {
         var hostDll = Path.Combine(AppContext.BaseDirectory, HostDll);
         foreach (var required in new[] { hostDll, Path.ChangeExtension(hostDll, ".runtimeconfig.json"), Path.ChangeExtension(hostDll, ".deps.json") })
@@ -128,13 +129,14 @@ public sealed class HostProcess : IAsyncDisposable
             RedirectStandardError = true,
             WorkingDirectory = AppContext.BaseDirectory,
         };
-        foreach (var arg in new[]
-                 {
+        foreach (var arg in (string[])
+                 [
                      hostDll,
                      "--urls", $"http://127.0.0.1:{port}",
                      $"--SlotBooking:DatabasePath={databasePath}",
                      "--Logging:LogLevel:Default=Warning",
-                 })
+                     .. extraArgs,
+                 ])
         {
             start.ArgumentList.Add(arg);
         }

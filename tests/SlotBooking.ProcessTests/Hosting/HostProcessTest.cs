@@ -18,11 +18,14 @@ public abstract class HostProcessTest(ITestOutputHelper log) : IAsyncLifetime
 
     public Task InitializeAsync() => Task.CompletedTask;
 
+    /// <summary>More command-line configuration for every host this test starts.</summary>
+    protected virtual string[] HostArgs => [];
+
     protected async Task StartHostAsync()
     {
         if (_host is not null) await _host.DisposeAsync();
         _host = null;
-        _host = await HostProcess.StartAsync(DatabasePath, _hostOutput);
+        _host = await HostProcess.StartAsync(DatabasePath, _hostOutput, HostArgs);
     }
 
     /// <summary>A new process on the same file; the old one is killed first if it is still running.</summary>
