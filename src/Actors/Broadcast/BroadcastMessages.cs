@@ -22,4 +22,8 @@ public sealed record Unsubscribe(IBroadcastSubscriber Subscriber);
 /// <see cref="Version"/> is the board's version it shows, and <see cref="SlotVersions"/> each slot's stored version,
 /// so that a session can tell newer from older.
 /// </summary>
-public sealed record SlotsUpdatePayload(ReadOnlyMemory<byte> Utf8, long Version, SlotVersions SlotVersions);
+public sealed record SlotsUpdatePayload(ReadOnlyMemory<byte> Utf8, long Version, SlotVersions SlotVersions)
+{
+    /// <summary>The board it shows.</summary>
+    public BoardKey Board { get; init; } = BoardKey.Default;
+}

@@ -1,3 +1,4 @@
+using SlotBooking.Actors.Board;
 using SlotBooking.Actors.Broadcast;
 
 namespace SlotBooking.Actors.Sessions;
@@ -6,10 +7,11 @@ namespace SlotBooking.Actors.Sessions;
 /// What one session still has to send, in the order it must go. Not thread-safe (<see cref="SessionOutbox"/> guards it).
 /// <list type="bullet">
 /// <item>Answers go in the order the requests came: an answer that is ready waits for the ones before it.</item>
-/// <item>At most one broadcast <c>slots_update</c> is pending: a newer one replaces it in its place, so a slow
-/// reader skips to the newest state instead of piling up old ones. Broadcasts do not wait for unanswered requests.</item>
-/// <item>No older view: once the client has been sent a frame showing a board or slot version, a broadcast older
-/// than it is dropped (a newer broadcast is then on its way, since the board already has the newer state).</item>
+/// <item>At most one broadcast <c>slots_update</c> per board is pending: a newer one replaces it in its place, so a
+/// slow reader skips to the newest state instead of piling up old ones. Broadcasts do not wait for unanswered requests.</item>
+/// <item>No older view, per board: once the client has been sent a frame showing a board or slot version, a broadcast
+/// of that board older than it is dropped (a newer broadcast is then on its way, since the board already has the
+/// newer state).</item>
 /// </list>
 /// </summary>
 public sealed class OutboundQueue
@@ -17,16 +19,10 @@ public sealed class OutboundQueue
     // Requests sent on and not yet answered, plus answered ones waiting behind them, in request order.
     private readonly LinkedList<Slot> _inOrder = new();
     private readonly Dictionary<long, LinkedListNode<Slot>> _byCorrelation = [];
-    // Frames ready to send, in order; an entry with IsBroadcast marks where the pending broadcast goes.
+    // Frames ready to send, in order; an entry with a board marks where that board's pending broadcast goes.
     private readonly Queue<Ready> _ready = new();
-    private SlotsUpdatePayload? _broadcast;
-    private bool _broadcastQueued;
+    private readonly Dictionary<BoardKey, BoardState> _boards = [];
     private int _readyAnswers;
-
-    // The newest board version the client has been sent, and slot versions shown by answers it has been sent that
-    // no board view sent since has caught up with.
-    private long _shownBoardVersion;
-    private readonly Dictionary<int, long> _answeredSlotVersions = [];
 
     /// <summary>Answers the client is owed: unanswered requests and answers not yet sent.</summary>
     public int AnswersOwed => _inOrder.Count + _readyAnswers;
@@ -88,23 +84,29 @@ public sealed class OutboundQueue
     /// <summary>A broadcast: replaces the pending one, or takes its place at the end of what is ready. Older ones are ignored.</summary>
     public void OfferBroadcast(SlotsUpdatePayload update)
     {
-        if (update.Version <= (_broadcast?.Version ?? 0)) return;
-        _broadcast = update;
-        if (_broadcastQueued) return;
-        _ready.Enqueue(Ready.Broadcast);
-        _broadcastQueued = true;
+        var board = StateOf(update.Board);
+        if (update.Version <= (board.Pending?.Version ?? 0)) return;
+        board.Pending = update;
+        if (board.Queued) return;
+        _ready.Enqueue(Ready.BroadcastOf(update.Board));
+        board.Queued = true;
     }
+
+    /// <summary>Forgets a board the client no longer watches: its pending broadcast is dropped, and its views with it.</summary>
+    public void ForgetBoard(BoardKey board) => _boards.Remove(board);
 
     /// <summary>The next frame to send, if any; skips a broadcast older than what the client has been shown.</summary>
     public bool TryTake(out ReadOnlyMemory<byte> frame)
     {
         while (_ready.TryDequeue(out var next))
         {
-            if (next.IsBroadcast)
+            if (next.Broadcast is { } key)
             {
-                _broadcastQueued = false;
-                var update = _broadcast!;
-                if (!Show(ShownView.OfBoard(update.Version, update.SlotVersions))) continue;
+                // A board forgotten meanwhile has no state: its broadcast is not sent.
+                if (!_boards.TryGetValue(key, out var board)) continue;
+                board.Queued = false;
+                var update = board.Pending!;
+                if (!Show(ShownView.OfBoard(key, update.Version, update.SlotVersions))) continue;
                 frame = update.Utf8;
                 return true;
             }
@@ -123,7 +125,7 @@ public sealed class OutboundQueue
         _inOrder.Clear();
         _byCorrelation.Clear();
         _ready.Clear();
-        _broadcastQueued = false;
+        _boards.Clear();
         _readyAnswers = 0;
     }
 
@@ -132,7 +134,7 @@ public sealed class OutboundQueue
         while (_inOrder.First?.Value is { Bytes: { } bytes } slot)
         {
             _inOrder.RemoveFirst();
-            _ready.Enqueue(new Ready(bytes, slot.Shows, IsBroadcast: false));
+            _ready.Enqueue(new Ready(bytes, slot.Shows, Broadcast: null));
             _readyAnswers++;
         }
     }
@@ -145,17 +147,38 @@ public sealed class OutboundQueue
     {
         if (shows.Slots is { } slots)
         {
-            if (shows.BoardVersion < _shownBoardVersion) return false;
-            foreach (var (slotId, version) in _answeredSlotVersions)
+            var board = StateOf(shows.Board);
+            if (shows.BoardVersion < board.ShownVersion) return false;
+            foreach (var (slotId, version) in board.AnsweredSlotVersions)
                 if (slots.Of(slotId) < version) return false;
-            _shownBoardVersion = shows.BoardVersion;
-            _answeredSlotVersions.Clear();
+            board.ShownVersion = shows.BoardVersion;
+            board.AnsweredSlotVersions.Clear();
         }
-        else if (shows.SlotVersion > 0 && shows.SlotVersion > _answeredSlotVersions.GetValueOrDefault(shows.SlotId))
+        else if (shows.SlotVersion > 0)
         {
-            _answeredSlotVersions[shows.SlotId] = shows.SlotVersion;
+            var board = StateOf(shows.Board);
+            if (shows.SlotVersion > board.AnsweredSlotVersions.GetValueOrDefault(shows.SlotId))
+                board.AnsweredSlotVersions[shows.SlotId] = shows.SlotVersion;
         }
         return true;
+    }
+
+    private BoardState StateOf(BoardKey key)
+    {
+        if (!_boards.TryGetValue(key, out var board)) _boards[key] = board = new BoardState();
+        return board;
+    }
+
+    /// <summary>
+    /// One board as this client has it: its pending broadcast (and whether its place is queued), the newest board
+    /// version it was sent, and slot versions shown by answers it was sent that no view sent since has caught up with.
+    /// </summary>
+    private sealed class BoardState
+    {
+        public SlotsUpdatePayload? Pending { get; set; }
+        public bool Queued { get; set; }
+        public long ShownVersion { get; set; }
+        public Dictionary<int, long> AnsweredSlotVersions { get; } = [];
     }
 
     private sealed class Slot
@@ -165,8 +188,9 @@ public sealed class OutboundQueue
         public ShownView Shows { get; set; }
     }
 
-    private readonly record struct Ready(ReadOnlyMemory<byte> Bytes, ShownView Shows, bool IsBroadcast)
+    /// <summary>An answer ready to send, or (with <see cref="Broadcast"/>) the place of that board's pending broadcast.</summary>
+    private readonly record struct Ready(ReadOnlyMemory<byte> Bytes, ShownView Shows, BoardKey? Broadcast)
     {
-        public static Ready Broadcast => new(default, ShownView.Nothing, true);
+        public static Ready BroadcastOf(BoardKey board) => new(default, ShownView.Nothing, board);
     }
 }

@@ -139,4 +139,41 @@ public sealed class OutboundQueueTests
         Assert.True(_queue.IsEmpty);
         Assert.False(_queue.TryAnswer(1, Bytes("answer"), ShownView.Nothing));
     }
+
+    private static readonly BoardKey LabDay = new("lab", new NodaTime.LocalDate(2026, 11, 26));
+
+    private static SlotsUpdatePayload DayBroadcast(long version, long slotNine = 0) =>
+        Broadcast(version, slotNine) with { Utf8 = Bytes($"day update {version}"), Board = LabDay };
+
+    [Fact]
+    public void Each_board_has_its_own_pending_broadcast()
+    {
+        _queue.OfferBroadcast(Broadcast(1));
+        _queue.OfferBroadcast(DayBroadcast(1));
+        _queue.OfferBroadcast(Broadcast(2));
+        _queue.OfferBroadcast(DayBroadcast(2));
+
+        Assert.Equal(["update 2", "day update 2"], TakeAll());
+    }
+
+    [Fact]
+    public void An_answer_about_one_board_holds_back_only_that_boards_older_broadcasts()
+    {
+        _queue.Expect(Command(1));
+        Assert.True(_queue.TryAnswer(1, Bytes("booked lab at 7"), ShownView.OfSlot(LabDay, 9, 7)));
+        Assert.Equal(["booked lab at 7"], TakeAll());
+
+        _queue.OfferBroadcast(Broadcast(10, slotNine: 2));
+        _queue.OfferBroadcast(DayBroadcast(10, slotNine: 6));
+        Assert.Equal(["update 10"], TakeAll());
+    }
+
+    [Fact]
+    public void A_forgotten_board_sends_no_more_broadcasts()
+    {
+        _queue.OfferBroadcast(DayBroadcast(1));
+        _queue.ForgetBoard(LabDay);
+        Assert.Empty(TakeAll());
+        Assert.True(_queue.IsEmpty);
+    }
 }
