@@ -33,5 +33,12 @@ public sealed record BoardView(bool IsReady, ImmutableArray<SlotState> Slots, st
     public static BoardView Unknown { get; } = new(false, [], null, 0, SlotVersions.None);
 }
 
-/// <summary>The whole board after a change, with the board's version (one more per change); sent to the broadcaster.</summary>
-public sealed record BoardChanged(ImmutableArray<SlotState> Slots, DateTimeOffset At, long Version, SlotVersions SlotVersions);
+/// <summary>
+/// The whole board after a change, with the board's version (one more per change); sent to the broadcaster.
+/// <see cref="Calendar"/> is set for a dated calendar's day, whose broadcast lists the day's slots with their times.
+/// </summary>
+public sealed record BoardChanged(ImmutableArray<SlotState> Slots, DateTimeOffset At, long Version, SlotVersions SlotVersions)
+{
+    public BoardKey Board { get; init; } = BoardKey.Default;
+    public Calendars.CalendarDefinition? Calendar { get; init; }
+}

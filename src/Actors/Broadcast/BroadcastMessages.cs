@@ -11,11 +11,20 @@ public interface IBroadcastSubscriber
     void Offer(SlotsUpdatePayload update);
 }
 
-/// <summary>Adds a subscriber to the audience; it is offered the latest <see cref="SlotsUpdatePayload"/> at once and every one after.</summary>
-public sealed record Subscribe(IBroadcastSubscriber Subscriber);
+/// <summary>Adds a subscriber to a board's audience; it is offered the board's latest <see cref="SlotsUpdatePayload"/> at once and every one after.</summary>
+public sealed record Subscribe(IBroadcastSubscriber Subscriber)
+{
+    public BoardKey Board { get; init; } = BoardKey.Default;
+}
 
-/// <summary>Removes a subscriber (its session has ended).</summary>
-public sealed record Unsubscribe(IBroadcastSubscriber Subscriber);
+/// <summary>Removes a subscriber from a board's audience (its client unwatched the board).</summary>
+public sealed record Unsubscribe(IBroadcastSubscriber Subscriber)
+{
+    public BoardKey Board { get; init; } = BoardKey.Default;
+}
+
+/// <summary>Removes a subscriber from every audience (its session has ended).</summary>
+public sealed record UnsubscribeAll(IBroadcastSubscriber Subscriber);
 
 /// <summary>
 /// One serialised <c>slots_update</c> frame. The same bytes go to every session and are never modified.

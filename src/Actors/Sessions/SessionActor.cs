@@ -51,7 +51,7 @@ public sealed class SessionActor : ReceiveActor, IWithTimers
     protected override void PostStop()
     {
         _outbox.Detach();
-        _peers.Broadcaster.Tell(new Unsubscribe(_outbox));
+        _peers.Broadcaster.Tell(new UnsubscribeAll(_outbox));
         _stopped.TrySetResult();
     }
 

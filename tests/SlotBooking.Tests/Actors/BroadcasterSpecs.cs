@@ -115,4 +115,29 @@ public sealed class BroadcasterSpecs : TestKit
     }
 
     private static string Text(SlotsUpdatePayload payload) => System.Text.Encoding.UTF8.GetString(payload.Utf8.Span);
+
+    [Fact]
+    public void Each_board_is_broadcast_only_to_its_own_audience_and_a_day_carries_its_calendar_date_and_times()
+    {
+        var lab = new SlotBooking.Actors.Calendars.CalendarDefinition(
+            "lab", "Robotics lab", NodaTime.DateTimeZoneProviders.Tzdb["Europe/Berlin"], 8, 9, 14, 0);
+        var day = new BoardKey("lab", new NodaTime.LocalDate(2026, 11, 26));
+        var broadcaster = Sys.ActorOf(BroadcasterActor.Props(TimeSpan.Zero));
+        var defaultWatcher = CreateTestProbe();
+        var dayWatcher = CreateTestProbe();
+        broadcaster.Tell(SubscribeProbe(defaultWatcher));
+        broadcaster.Tell(new Subscribe(new ProbeSubscriber(dayWatcher.Ref)) { Board = day });
+
+        broadcaster.Tell(Change(SlotState.Free(8), new SlotState(9, DateTimeOffset.UtcNow)) with { Board = day, Calendar = lab });
+
+        var json = Text(dayWatcher.ExpectMsg<SlotsUpdatePayload>());
+        Assert.Contains("\"calendar\":\"lab\",\"date\":\"2026-11-26\"", json);
+        Assert.Contains("\"starts_at\":\"2026-11-26T07:00:00.000000+00:00\"", json);
+        Assert.Contains("\"booked_slots\":[9]", json);
+        defaultWatcher.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+
+        broadcaster.Tell(Change(SlotState.Free(3)));
+        defaultWatcher.ExpectMsg<SlotsUpdatePayload>();
+        dayWatcher.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+    }
 }

@@ -147,7 +147,7 @@ public sealed class SessionActorSpecs : TestKit
         Assert.Contains("shutting down", await _sink.NextAsync());
         Assert.Equal(1001, (await _sink.Closed).Code);
         ExpectTerminated(session);
-        _broadcaster.ExpectMsg<Unsubscribe>();
+        _broadcaster.ExpectMsg<UnsubscribeAll>();
     }
 
     [Fact]
