@@ -88,6 +88,8 @@ public static class ClientRequestParser
             MessageTypes.BookSlot => SlotRequest(slotId, "booking", id, static (slot, rid) => new BookSlotRequest(slot, rid)),
             MessageTypes.CancelSlot => SlotRequest(slotId, "cancellation", id, static (slot, rid) => new CancelSlotRequest(slot, rid)),
             MessageTypes.GetSlots => id is null ? GetSlotsRequest.Instance : new GetSlotsRequest(id),
+            MessageTypes.Watch => new WatchRequest(id),
+            MessageTypes.Unwatch => new UnwatchRequest(id),
             _ => new InvalidRequest($"Unknown message type: {Echo(type.Value!)}", id),
         };
         // Most requests name no calendar: they keep the shared instances and allocate nothing more.

@@ -26,6 +26,12 @@ public sealed record GetSlotsRequest(string? RequestId = null) : ClientRequest(R
     public static GetSlotsRequest Instance { get; } = new();
 }
 
+/// <summary><c>{"type":"watch","calendar":"lab","date":"2026-11-26"}</c>: also send me that board's broadcasts.</summary>
+public sealed record WatchRequest(string? RequestId = null) : ClientRequest(RequestId);
+
+/// <summary><c>{"type":"unwatch",...}</c>: stop sending me that board's broadcasts.</summary>
+public sealed record UnwatchRequest(string? RequestId = null) : ClientRequest(RequestId);
+
 /// <summary>
 /// A frame that is not a valid request; <see cref="Message"/> says why, for the client. <see cref="ClientRequest.RequestId"/>
 /// is set when the frame carried a valid <c>request_id</c>, so that the error answers that request.

@@ -6,6 +6,8 @@ public static class MessageTypes
     public const string BookSlot = "book_slot";
     public const string CancelSlot = "cancel_slot";
     public const string GetSlots = "get_slots";
+    public const string Watch = "watch";
+    public const string Unwatch = "unwatch";
 
     public const string SlotsUpdate = "slots_update";
     public const string BookingResponse = "booking_response";

@@ -29,6 +29,7 @@ public sealed class DayActor : ReceivePersistentActor
     private readonly LocalDate _date;
     private readonly SlotActorSettings _settings;
     private readonly IActorRef _storageHealth;
+    private readonly IActorRef _broadcaster;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly HashSet<int> _touched = [];
     private readonly Dictionary<int, SlotStateChanged> _known = [];
@@ -38,12 +39,13 @@ public sealed class DayActor : ReceivePersistentActor
     private (ISlotCommand Command, IActorRef Sender)? _touching;
     private long _version;
 
-    public DayActor(CalendarDefinition calendar, LocalDate date, SlotActorSettings settings, IActorRef storageHealth)
+    public DayActor(CalendarDefinition calendar, LocalDate date, SlotActorSettings settings, IActorRef storageHealth, IActorRef broadcaster)
     {
         _calendar = calendar;
         _date = date;
         _settings = settings;
         _storageHealth = storageHealth;
+        _broadcaster = broadcaster;
         _slots = new PassivatingChildren<int>(StartSlot);
 
         Recover<HourTouched>(e => _touched.Add(e.Hour));
@@ -74,8 +76,9 @@ public sealed class DayActor : ReceivePersistentActor
         Command<StopDay>(_ => Context.Stop(Self));
     }
 
-    public static Props Props(CalendarDefinition calendar, LocalDate date, SlotActorSettings settings, IActorRef storageHealth) =>
-        Akka.Actor.Props.Create(() => new DayActor(calendar, date, settings, storageHealth));
+    /// <param name="broadcaster">Told of each change once the day is known, for the clients that watch this day.</param>
+    public static Props Props(CalendarDefinition calendar, LocalDate date, SlotActorSettings settings, IActorRef storageHealth, IActorRef broadcaster) =>
+        Akka.Actor.Props.Create(() => new DayActor(calendar, date, settings, storageHealth, broadcaster));
 
     public static string PersistenceIdFor(CalendarDefinition calendar, LocalDate date) =>
         string.Create(CultureInfo.InvariantCulture, $"day-{calendar.Id}-{LocalDatePattern.Iso.Format(date)}");
@@ -117,9 +120,19 @@ public sealed class DayActor : ReceivePersistentActor
         var hour = change.State.SlotId;
         // A stale report (an earlier incarnation's) or an unchanged one after a restart changes nothing.
         if (_known.TryGetValue(hour, out var known) && (change.Version < known.Version || known == change)) return;
+        // A slot nobody had reported yet was shown as free: reporting just that (a new slot's recovery) is no change.
+        var changed = change != (known ?? new SlotStateChanged(SlotState.Free(hour), 0));
         _known[hour] = change;
-        _version++;
-        if (_waitingReads.Count > 0 && IsReady) AnswerWaitingReads();
+        if (changed) _version++;
+        if (!IsReady) return;
+        if (_waitingReads.Count > 0) AnswerWaitingReads();
+        if (!changed) return;
+        var view = View();
+        _broadcaster.Tell(new BoardChanged(view.Slots, _settings.Clock.GetUtcNow(), view.Version, view.SlotVersions)
+        {
+            Board = new BoardKey(_calendar.Id, _date),
+            Calendar = _calendar,
+        });
     }
 
     private bool IsReady => _touched.All(_known.ContainsKey);

@@ -19,15 +19,17 @@ public sealed class DayRouter : ReceiveActor
     private readonly Func<string, CalendarDefinition?> _findCalendar;
     private readonly SlotActorSettings _settings;
     private readonly IActorRef _storageHealth;
+    private readonly IActorRef _broadcaster;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly PassivatingChildren<DayKey> _days;
 
     /// <param name="findCalendar">The calendar with an id, as the registry has it now; null when there is none.</param>
-    public DayRouter(Func<string, CalendarDefinition?> findCalendar, SlotActorSettings settings, IActorRef storageHealth)
+    public DayRouter(Func<string, CalendarDefinition?> findCalendar, SlotActorSettings settings, IActorRef storageHealth, IActorRef broadcaster)
     {
         _findCalendar = findCalendar;
         _settings = settings;
         _storageHealth = storageHealth;
+        _broadcaster = broadcaster;
         _days = new PassivatingChildren<DayKey>(StartDay);
 
         Receive<DayEnvelope>(Route);
@@ -38,8 +40,8 @@ public sealed class DayRouter : ReceiveActor
         });
     }
 
-    public static Props Props(Func<string, CalendarDefinition?> findCalendar, SlotActorSettings settings, IActorRef storageHealth) =>
-        Akka.Actor.Props.Create(() => new DayRouter(findCalendar, settings, storageHealth));
+    public static Props Props(Func<string, CalendarDefinition?> findCalendar, SlotActorSettings settings, IActorRef storageHealth, IActorRef broadcaster) =>
+        Akka.Actor.Props.Create(() => new DayRouter(findCalendar, settings, storageHealth, broadcaster));
 
     /// <summary>A day that fails is stopped, not restarted in place: it recovers from stored state on its next message.</summary>
     protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(_ => Directive.Stop);
@@ -74,7 +76,7 @@ public sealed class DayRouter : ReceiveActor
         // Routed only after the calendar was found; a calendar retired meanwhile is caught by the day's own window checks later.
         var calendar = _findCalendar(key.CalendarId)!;
         var name = string.Create(CultureInfo.InvariantCulture, $"{key.CalendarId}-{LocalDatePattern.Iso.Format(key.Date)}");
-        var day = Context.ActorOf(DayActor.Props(calendar, key.Date, _settings, _storageHealth), name);
+        var day = Context.ActorOf(DayActor.Props(calendar, key.Date, _settings, _storageHealth, _broadcaster), name);
         Context.WatchWith(day, new DayStopped(key));
         return day;
     }

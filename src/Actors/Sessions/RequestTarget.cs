@@ -1,4 +1,5 @@
 using NodaTime;
+using SlotBooking.Actors.Board;
 using SlotBooking.Actors.Calendars;
 using SlotBooking.Protocol;
 
@@ -14,7 +15,10 @@ public abstract record RequestTarget
         public static DefaultBoard Instance { get; } = new();
     }
 
-    public sealed record Day(CalendarDefinition Calendar, LocalDate Date) : RequestTarget;
+    public sealed record Day(CalendarDefinition Calendar, LocalDate Date) : RequestTarget
+    {
+        public BoardKey Board => new(Calendar.Id, Date);
+    }
 
     public sealed record Refused(string Message) : RequestTarget;
 

@@ -28,12 +28,18 @@ public sealed class SessionActor : ReceiveActor, IWithTimers
     private readonly SessionSettings _settings;
     private readonly TaskCompletionSource _stopped;
     private readonly SessionOutbox _outbox;
+    private readonly BoardKey _initialBoard;
+    private readonly RequestTarget.Day? _initialDay;
+    // The boards whose broadcasts this connection receives.
+    private readonly HashSet<BoardKey> _watched = [];
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private long _lastCorrelationId;
 
-    public SessionActor(ISessionSink sink, SessionPeers peers, SessionSettings settings, TaskCompletionSource stopped)
+    public SessionActor(ISessionSink sink, SessionPeers peers, SessionSettings settings, TaskCompletionSource stopped, RequestTarget.Day? initialDay)
     {
         _peers = peers;
+        _initialDay = initialDay;
+        _initialBoard = initialDay?.Board ?? BoardKey.Default;
         _settings = settings;
         _stopped = stopped;
         _outbox = new SessionOutbox(sink, settings.Clock, Self);
@@ -41,12 +47,20 @@ public sealed class SessionActor : ReceiveActor, IWithTimers
     }
 
     /// <param name="stopped">Completed when the session has stopped; the connection's request waits on it before returning.</param>
-    public static Props Props(ISessionSink sink, SessionPeers peers, SessionSettings settings, TaskCompletionSource stopped) =>
-        Akka.Actor.Props.Create(() => new SessionActor(sink, peers, settings, stopped));
+    /// <param name="initialDay">The dated day the connection watches from the start (<c>?calendar=&amp;date=</c>); null for the default board.</param>
+    public static Props Props(ISessionSink sink, SessionPeers peers, SessionSettings settings, TaskCompletionSource stopped, RequestTarget.Day? initialDay = null) =>
+        Akka.Actor.Props.Create(() => new SessionActor(sink, peers, settings, stopped, initialDay));
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    protected override void PreStart() => _peers.Broadcaster.Tell(new Subscribe(_outbox));
+    protected override void PreStart()
+    {
+        _watched.Add(_initialBoard);
+        _peers.Broadcaster.Tell(new Subscribe(_outbox) { Board = _initialBoard });
+        // The default board's first slots_update is the broadcaster's latest; a day's is read from the day.
+        if (_initialDay is { } day)
+            ReadBoard(new AnswerEcho(null, day.Calendar.Id, day.Date.ToDateOnly()), day);
+    }
 
     protected override void PostStop()
     {
@@ -121,17 +135,55 @@ public sealed class SessionActor : ReceiveActor, IWithTimers
                 SendCommand(new CancelSlot(r.SlotId, ++_lastCorrelationId, r.RequestId), echo, day);
                 break;
             case GetSlotsRequest:
-                // The board, not the last broadcast: it hears of a change before the change is answered, so the answer
-                // includes every change this client has been told of (broadcasts are paced and may lag).
-                var read = new ReadBoard(++_lastCorrelationId);
-                _outbox.Expect(new PendingRequest(read.CorrelationId, echo, null, _settings.Clock.GetTimestamp()) { Day = day });
-                if (day is null) _peers.Board.Tell(read);
-                else _peers.Days.Tell(new DayEnvelope(day.Calendar.Id, day.Date, read));
+                ReadBoard(echo, day);
+                break;
+            case WatchRequest:
+                WatchBoard(day?.Board ?? BoardKey.Default, echo, day);
+                break;
+            case UnwatchRequest:
+                UnwatchBoard(day?.Board ?? BoardKey.Default);
                 break;
             case InvalidRequest r:
                 _outbox.AddAnswer(Render(new ErrorMessage(r.Message), echo));
                 break;
         }
+    }
+
+    /// <summary>
+    /// Reads the board, not the last broadcast: it hears of a change before the change is answered, so the answer
+    /// includes every change this client has been told of (broadcasts are paced and may lag).
+    /// </summary>
+    private void ReadBoard(AnswerEcho echo, RequestTarget.Day? day)
+    {
+        var read = new ReadBoard(++_lastCorrelationId);
+        _outbox.Expect(new PendingRequest(read.CorrelationId, echo, null, _settings.Clock.GetTimestamp()) { Day = day });
+        if (day is null) _peers.Board.Tell(read);
+        else _peers.Days.Tell(new DayEnvelope(day.Calendar.Id, day.Date, read));
+    }
+
+    /// <summary>Adds a board to those this connection hears, and answers with its current slots_update.</summary>
+    private void WatchBoard(BoardKey board, AnswerEcho echo, RequestTarget.Day? day)
+    {
+        if (!_watched.Contains(board))
+        {
+            if (_watched.Count >= _settings.MaxWatchedBoards)
+            {
+                _outbox.AddAnswer(Render(new ErrorMessage(
+                    $"This connection already watches {_watched.Count} boards, the most it may; unwatch one first"), echo));
+                return;
+            }
+            _watched.Add(board);
+            _peers.Broadcaster.Tell(new Subscribe(_outbox) { Board = board });
+        }
+        ReadBoard(echo, day);
+    }
+
+    /// <summary>Stops this connection's broadcasts of a board; unwatch has no answer of its own.</summary>
+    private void UnwatchBoard(BoardKey board)
+    {
+        if (!_watched.Remove(board)) return;
+        _peers.Broadcaster.Tell(new Unsubscribe(_outbox) { Board = board });
+        _outbox.ForgetBoard(board);
     }
 
     /// <summary>A request answered without asking anyone (an error), in its place among the client's answers.</summary>
@@ -162,8 +214,9 @@ public sealed class SessionActor : ReceiveActor, IWithTimers
         // tells the outcome. It can never stand in for another command's answer.
         if (!_outbox.TryGetPending(reply.CorrelationId, out var request)) return;
         var result = reply.Result;
-        // A dated day has no broadcasts yet, so its answers bound nothing the default board's broadcasts show.
-        var shows = request.Day is null ? ShownView.OfSlot(result.SlotId, reply.StateVersion) : ShownView.Nothing;
+        // An answer holds back older broadcasts of its board, if this connection hears that board at all.
+        var board = request.Day?.Board ?? BoardKey.Default;
+        var shows = _watched.Contains(board) ? ShownView.OfSlot(board, result.SlotId, reply.StateVersion) : ShownView.Nothing;
         _outbox.TryAnswer(reply.CorrelationId, Render(ResponseTo(result.Kind, result.Success, result.Message, result.SlotId), request.Echo), shows);
     }
 
@@ -177,14 +230,10 @@ public sealed class SessionActor : ReceiveActor, IWithTimers
                 Render(new ErrorMessage("The slots are still being loaded from storage; ask again shortly."), request.Echo), ShownView.Nothing);
             return;
         }
-        if (request.Day is { } day)
-        {
-            var dated = new SlotsUpdateMessage(SlotsDataFactory.FromDay(day.Calendar, day.Date, view.Slots), _settings.Clock.GetUtcNow());
-            _outbox.TryAnswer(read.CorrelationId, Render(dated, request.Echo), ShownView.Nothing);
-            return;
-        }
-        var answer = new SlotsUpdateMessage(SlotsDataFactory.From(view.Slots), _settings.Clock.GetUtcNow());
-        _outbox.TryAnswer(read.CorrelationId, Render(answer, request.Echo), ShownView.OfBoard(view.Version, view.SlotVersions));
+        var board = request.Day?.Board ?? BoardKey.Default;
+        var data = request.Day is { } day ? SlotsDataFactory.FromDay(day.Calendar, day.Date, view.Slots) : SlotsDataFactory.From(view.Slots);
+        var shows = _watched.Contains(board) ? ShownView.OfBoard(board, view.Version, view.SlotVersions) : ShownView.Nothing;
+        _outbox.TryAnswer(read.CorrelationId, Render(new SlotsUpdateMessage(data, _settings.Clock.GetUtcNow()), request.Echo), shows);
     }
 
     private static ServerMessage ResponseTo(SlotCommandKind kind, bool success, string message, int slotId) =>

@@ -1,4 +1,5 @@
 using Akka.Actor;
+using SlotBooking.Actors.Board;
 using SlotBooking.Actors.Broadcast;
 
 namespace SlotBooking.Actors.Sessions;
@@ -86,6 +87,12 @@ public sealed class SessionOutbox : IBroadcastSubscriber
     {
         lock (_gate) _queue.AnswerOverdue(sentBefore, render);
         Pump();
+    }
+
+    /// <summary>Forgets a board the client no longer watches (see <see cref="OutboundQueue.ForgetBoard"/>).</summary>
+    public void ForgetBoard(BoardKey board)
+    {
+        lock (_gate) _queue.ForgetBoard(board);
     }
 
     /// <summary>Called by the broadcaster on its own thread.</summary>

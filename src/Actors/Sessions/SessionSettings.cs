@@ -6,7 +6,8 @@ namespace SlotBooking.Actors.Sessions;
 /// <param name="CommandTimeout">A command with no answer from its slot after this long is answered "not confirmed" (the store is failing or far too slow).</param>
 /// <param name="DrainTimeout">On shutdown, how long the session waits for answers to commands in flight before it closes with 1001.</param>
 /// <param name="Clock">Where the session reads time (the stall and command timeouts).</param>
-public sealed record SessionSettings(int MaxQueuedResponses, TimeSpan StallTimeout, TimeSpan CommandTimeout, TimeSpan DrainTimeout, TimeProvider Clock)
+/// <param name="MaxWatchedBoards">How many boards one connection may watch at once; a watch beyond it gets an error.</param>
+public sealed record SessionSettings(int MaxQueuedResponses, TimeSpan StallTimeout, TimeSpan CommandTimeout, TimeSpan DrainTimeout, TimeProvider Clock, int MaxWatchedBoards = 64)
 {
     /// <summary>How often a busy session checks for a stalled send or overdue commands.</summary>
     public TimeSpan WatchInterval => TimeSpan.FromTicks(Math.Max(TimeSpan.FromMilliseconds(50).Ticks, Math.Min(StallTimeout.Ticks, CommandTimeout.Ticks) / 4));

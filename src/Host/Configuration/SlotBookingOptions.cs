@@ -75,6 +75,10 @@ public sealed class SlotBookingOptions
     [Range(typeof(TimeSpan), "00:00:00.050", "01:00:00")]
     public TimeSpan KeepAliveTimeout { get; set; } = TimeSpan.FromSeconds(20);
 
+    /// <summary>How many boards (the default one, or days of dated calendars) one connection may watch at once.</summary>
+    [Range(1, 10_000)]
+    public int MaxWatchedBoards { get; set; } = 64;
+
     /// <summary>Open WebSocket connections beyond this are refused with 503.</summary>
     [Range(1, 1_000_000)]
     public int MaxConnections { get; set; } = 20_000;

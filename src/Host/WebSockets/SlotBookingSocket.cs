@@ -1,3 +1,4 @@
+using System.Globalization;
 using Akka.Actor;
 using Akka.Hosting;
 using Microsoft.Extensions.Options;
@@ -8,6 +9,7 @@ using SlotBooking.Actors.Days;
 using SlotBooking.Actors.Sessions;
 using SlotBooking.Actors.Slots;
 using SlotBooking.Host.Configuration;
+using SlotBooking.Protocol;
 
 namespace SlotBooking.Host.WebSockets;
 
@@ -36,7 +38,7 @@ public static class SlotBookingSocket
     {
         var options = services.GetRequiredService<IOptions<SlotBookingOptions>>().Value;
         var clock = services.GetRequiredService<TimeProvider>();
-        return new SessionSettings(options.MaxQueuedResponses, options.StallTimeout, options.CommandTimeout, options.DrainTimeout, clock);
+        return new SessionSettings(options.MaxQueuedResponses, options.StallTimeout, options.CommandTimeout, options.DrainTimeout, clock, options.MaxWatchedBoards);
     }
 
     /// <summary>The WebSocket middleware, with the keep-alive configured in <see cref="AddSlotBookingSockets"/>.</summary>
@@ -56,6 +58,13 @@ public static class SlotBookingSocket
             await context.Response.WriteAsync($"{Path} is a WebSocket endpoint: connect with a WebSocket client.");
             return;
         }
+        var (initialDay, problem) = InitialBoard(context.Request.Query, dependencies.Calendars);
+        if (problem is not null)
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            await context.Response.WriteAsync(problem);
+            return;
+        }
         if (dependencies.Lifetime.ApplicationStopping.IsCancellationRequested || !dependencies.Gate.TryEnter())
         {
             context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
@@ -65,7 +74,7 @@ public static class SlotBookingSocket
 
         try
         {
-            await RunSessionAsync(context, dependencies);
+            await RunSessionAsync(context, dependencies, initialDay);
         }
         finally
         {
@@ -73,7 +82,31 @@ public static class SlotBookingSocket
         }
     }
 
-    private static async Task RunSessionAsync(HttpContext context, SocketDependencies dependencies)
+    /// <summary>
+    /// <c>?calendar=lab&amp;date=2026-11-26</c> makes a connection watch that day instead of the default board. Null day:
+    /// the default board; a problem: the query names no board that exists, refused before the upgrade.
+    /// </summary>
+    private static (RequestTarget.Day? Day, string? Problem) InitialBoard(IQueryCollection query, CalendarRegistry calendars)
+    {
+        string? calendar = query["calendar"];
+        string? dateText = query["date"];
+        if (calendar is null && dateText is null) return (null, null);
+        DateOnly? date = null;
+        if (dateText is not null)
+        {
+            if (!DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+                return (null, $"Query parameter 'date' must be a date as YYYY-MM-DD, got '{dateText}'");
+            date = parsed;
+        }
+        return RequestTarget.Of(new GetSlotsRequest { Calendar = calendar, Date = date }, calendars.Find) switch
+        {
+            RequestTarget.Day day => (day, null),
+            RequestTarget.Refused refused => (null, refused.Message),
+            _ => (null, null),
+        };
+    }
+
+    private static async Task RunSessionAsync(HttpContext context, SocketDependencies dependencies, RequestTarget.Day? initialDay)
     {
         var peers = new SessionPeers(
             await dependencies.Slots.GetAsync(), await dependencies.Board.GetAsync(), await dependencies.Broadcaster.GetAsync(),
@@ -82,7 +115,7 @@ public static class SlotBookingSocket
         var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var connectionId = context.TraceIdentifier.Replace(':', '-');
         var session = dependencies.System.ActorOf(
-            SessionActor.Props(new WebSocketSessionSink(socket), peers, dependencies.Settings, stopped), $"session-{connectionId}");
+            SessionActor.Props(new WebSocketSessionSink(socket), peers, dependencies.Settings, stopped, initialDay), $"session-{connectionId}");
 
         await using var onShutdown = dependencies.Lifetime.ApplicationStopping.Register(() => session.Tell(DrainSession.Instance));
 

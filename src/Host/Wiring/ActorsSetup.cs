@@ -29,7 +29,7 @@ public static class ActorsSetup
                 // options' start validation first. Days look their calendar up in the registry as it is when they start;
                 // the board keeps the word on storage health.
                 var calendars = services.GetRequiredService<CalendarRegistry>();
-                var days = system.ActorOf(DayRouter.Props(calendars.Find, slotSettings, board), "days");
+                var days = system.ActorOf(DayRouter.Props(calendars.Find, slotSettings, board, broadcaster), "days");
                 system.ActorOf(StorageProbeActor.SupervisedProps(board, options.StorageProbeInterval, clock), "storage-probe");
                 system.ActorOf(UndeliveredCommandResponder.Props(), "undelivered-commands");
                 registry.Register<BroadcasterActor>(broadcaster);

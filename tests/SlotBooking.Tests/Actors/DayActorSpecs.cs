@@ -27,7 +27,7 @@ public sealed class DayActorSpecs : IDisposable
     public void Dispose() => _database.Dispose();
 
     private IActorRef StartDay(TestKitBase kit, string name = "day") =>
-        kit.Sys.ActorOf(DayActor.Props(Lab, Thursday, _settings, kit.CreateTestProbe().Ref), name);
+        kit.Sys.ActorOf(DayActor.Props(Lab, Thursday, _settings, kit.CreateTestProbe().Ref, kit.CreateTestProbe().Ref), name);
 
     private static bool SlotIsRunning(TestKitBase kit, int hour)
     {

@@ -28,7 +28,7 @@ public sealed class DayRouterSpecs : IDisposable
     private static CalendarDefinition? Find(string id) => id == Lab.Id ? Lab : null;
 
     private IActorRef StartRouter(TestKitBase kit, SlotActorSettings settings) =>
-        kit.Sys.ActorOf(DayRouter.Props(Find, settings, kit.CreateTestProbe().Ref), "days");
+        kit.Sys.ActorOf(DayRouter.Props(Find, settings, kit.CreateTestProbe().Ref, kit.CreateTestProbe().Ref), "days");
 
     private static BoardView Read(TestKitBase kit, IActorRef router, LocalDate date)
     {
