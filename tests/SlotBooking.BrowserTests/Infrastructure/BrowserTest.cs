@@ -21,7 +21,10 @@ public abstract class BrowserTest(BrowserFixture browser) : IAsyncLifetime
 
     protected RunningHost Host { get; set; } = null!;
 
-    public async Task InitializeAsync() => Host = await RunningHost.StartAsync(_database.Path);
+    /// <summary>More command-line configuration for the host, e.g. calendars.</summary>
+    protected virtual string[] HostArgs => [];
+
+    public async Task InitializeAsync() => Host = await RunningHost.StartAsync(_database.Path, HostArgs);
 
     public async Task DisposeAsync()
     {

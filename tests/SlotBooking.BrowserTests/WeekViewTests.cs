@@ -1,0 +1,57 @@
+using NodaTime;
+using NodaTime.Text;
+using SlotBooking.BrowserTests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace SlotBooking.BrowserTests;
+
+/// <summary>The week view of a dated calendar: seven days in the calendar's zone, live through watch, past slots shown as past.</summary>
+public sealed class WeekViewTests(BrowserFixture browser, ITestOutputHelper output) : BrowserTest(browser)
+{
+    protected override string[] HostArgs =>
+    [
+        "--SlotBooking:Calendars:0:Id=lab",
+        "--SlotBooking:Calendars:0:Name=Robotics lab",
+        "--SlotBooking:Calendars:0:TimeZone=Europe/Berlin",
+        "--SlotBooking:Calendars:0:FirstHour=0",
+        "--SlotBooking:Calendars:0:LastHour=23",
+    ];
+
+    private static LocalDate TodayInBerlin() =>
+        SystemClock.Instance.GetCurrentInstant().InZone(DateTimeZoneProviders.Tzdb["Europe/Berlin"]).Date;
+
+    private static ILocator Cell(BookingPage page, LocalDate date, int hour) =>
+        page.Page.Locator($"#week-grid button[data-date='{LocalDatePattern.Iso.Format(date)}'][data-slot-id='{hour}']");
+
+    [ChromiumFact]
+    public async Task The_week_of_a_dated_calendar_shows_seven_days_live_with_past_slots_as_past()
+    {
+        var today = TodayInBerlin();
+        var tomorrow = today.PlusDays(1);
+        var page = await OpenPageAsync();
+
+        await page.Page.SelectOptionAsync("#calendar-picker", "lab");
+        await Expect(page.Page.Locator("#week")).ToBeVisibleAsync();
+        await Expect(page.Page.Locator("#board")).ToBeHiddenAsync();
+        await Expect(page.Page.Locator("#week-zone")).ToHaveTextAsync("Europe/Berlin");
+        await Expect(page.Page.Locator("#week-grid thead th[data-date]")).ToHaveCountAsync(7);
+        // Slot 0 of today started at midnight in Berlin: it is past, whatever the time now.
+        await Expect(Cell(page, today, 0)).ToHaveAttributeAsync("data-state", "past");
+        await Expect(Cell(page, tomorrow, 10)).ToHaveAttributeAsync("data-state", "free");
+
+        // Another client books tomorrow 10:00: the week shows it without a reload.
+        var other = await ConnectSocketAsync();
+        await other.SendTextAsync($$"""{"type":"book_slot","calendar":"lab","date":"{{LocalDatePattern.Iso.Format(tomorrow)}}","slot_id":10}""");
+        Assert.True((await other.ReceiveOfTypeAsync("booking_response")).GetProperty("success").GetBoolean());
+        await Expect(Cell(page, tomorrow, 10)).ToHaveAttributeAsync("data-state", "booked");
+
+        // The user books tomorrow 11:00 from the week.
+        await Cell(page, tomorrow, 11).ClickAsync();
+        await Expect(page.Answer).ToContainTextAsync("Slot 11 booked successfully");
+        await Expect(Cell(page, tomorrow, 11)).ToHaveAttributeAsync("data-state", "booked");
+
+        var screenshot = ArtifactPath("ui-week.png");
+        await page.Page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
+        output.WriteLine($"Screenshot of the week: {screenshot}");
+    }
+}
