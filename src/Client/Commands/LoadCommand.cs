@@ -19,10 +19,14 @@ public static class LoadCommand
         var timeout = CommonOptions.Seconds("--timeout-seconds", "An answer slower than this is a timeout error", 10);
         var seed = new Option<int?>("--seed") { Description = "Random seed, for repeatable choices of slot and operation" };
         var serverPid = CommonOptions.ServerPid();
+        var datedDays = new Option<int?>("--dated-days")
+        {
+            Description = "Spread the load over every dated calendar of the server (GET /calendars), on this many days after today",
+        };
 
         var command = new Command("load", "Closed loop: each client books or cancels a random slot and waits for its answer")
         {
-            url, clients, seconds, slots, warmup, timeout, seed, serverPid, json,
+            url, clients, seconds, slots, warmup, timeout, seed, serverPid, datedDays, json,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -34,6 +38,11 @@ public static class LoadCommand
                 Seed = parse.GetValue(seed),
                 ServerProcessId = parse.GetValue(serverPid),
             };
+            if (parse.GetValue(datedDays) is { } days)
+            {
+                var (addresses, hours) = await DatedDays.FromServerAsync(options.Address, days, cancellationToken);
+                options = options with { Days = addresses, Slots = options.Slots ?? hours };
+            }
             var result = await LoadRunner.RunAsync(options, ConsoleProgress.Load, cancellationToken);
             Console.Out.Write(parse.GetValue(json)
                 ? JsonSerializer.Serialize(result, ClientJsonContext.Default.LoadResult) + Environment.NewLine

@@ -20,6 +20,9 @@ public sealed record LoadOptions(Uri Address, int Clients, TimeSpan Duration)
     /// <summary>Fixes the random choice of slots and operations, for repeatable runs.</summary>
     public int? Seed { get; init; }
 
+    /// <summary>Dated days to spread the load over (every slot of each); none means the default board.</summary>
+    public IReadOnlyList<SlotBooking.WireClient.Requests.DayAddress> Days { get; init; } = [];
+
     /// <summary>When set, the server's CPU use over the measured window is reported too.</summary>
     public int? ServerProcessId { get; init; }
 }

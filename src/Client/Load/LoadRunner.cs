@@ -35,7 +35,7 @@ public static class LoadRunner
                 throw new InvalidOperationException($"No client could connect to {options.Address}: {connections.Failures.FirstOrDefault()}");
 
             var slots = options.Slots ?? ServerSlotRange.Of(connections.Opened[0].InitialState);
-            var frames = new RequestFrames(slots);
+            var frames = new RequestFrames(slots, options.Days);
             var window = MeasurementWindow.StartingIn(options.Warmup, options.Duration);
             var counters = new LoadCounters(window);
             counters.ConnectFailures(connections.Failures);
@@ -47,7 +47,7 @@ public static class LoadRunner
             var workers = connections.Opened.Select((connection, i) =>
             {
                 var random = options.Seed is { } seed ? new Random(seed + i) : new Random();
-                var worker = new LoadWorker(connection.Socket, frames, slots, random, counters, options.ResponseTimeout);
+                var worker = new LoadWorker(connection.Socket, frames, random, counters, options.ResponseTimeout);
                 return Task.Run(() => worker.RunAsync(cancellationToken), CancellationToken.None);
             });
             await Task.WhenAll(workers);

@@ -18,11 +18,11 @@ public sealed class LoadWorker : ILoadLoopObserver
     private readonly TimeSpan _responseTimeout;
     private readonly LoadLoop _loop;
 
-    public LoadWorker(WireSocket socket, RequestFrames frames, SlotRange slots, Random random, LoadCounters counters, TimeSpan responseTimeout)
+    public LoadWorker(WireSocket socket, RequestFrames frames, Random random, LoadCounters counters, TimeSpan responseTimeout)
     {
         _counters = counters;
         _responseTimeout = responseTimeout;
-        _loop = new LoadLoop(socket, frames, slots, random, responseTimeout, this);
+        _loop = new LoadLoop(socket, frames, random, responseTimeout, this);
     }
 
     public async Task RunAsync(CancellationToken stop)

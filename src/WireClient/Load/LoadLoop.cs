@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net.WebSockets;
-using SlotBooking.Protocol;
 using SlotBooking.WireClient.Connections;
 using SlotBooking.WireClient.Frames;
 using SlotBooking.WireClient.Requests;
@@ -8,12 +7,12 @@ using SlotBooking.WireClient.Requests;
 namespace SlotBooking.WireClient.Load;
 
 /// <summary>
-/// One closed-loop client: book or cancel a random slot of the range, wait for the answer (skipping the broadcasts that
+/// One closed-loop client: book or cancel a random slot of those <paramref name="frames"/> hold, wait for the answer (skipping the broadcasts that
 /// arrive meanwhile), report it, repeat. One request at a time, so the one left unanswered when the loop ends is
 /// known exactly. Whatever the server or the connection does, the loop returns why it ended instead of throwing;
 /// only an exception of the observer's own escapes.
 /// </summary>
-public sealed class LoadLoop(WireSocket socket, RequestFrames frames, SlotRange slots, Random random, TimeSpan responseTimeout, ILoadLoopObserver observer)
+public sealed class LoadLoop(WireSocket socket, RequestFrames frames, Random random, TimeSpan responseTimeout, ILoadLoopObserver observer)
 {
     public async Task<ClientEnding> RunAsync(CancellationToken stop)
     {
@@ -22,11 +21,13 @@ public sealed class LoadLoop(WireSocket socket, RequestFrames frames, SlotRange 
         {
             while (observer.WantsAnother())
             {
-                var request = new SlotRequest(random.Next(2) == 0 ? SlotOperation.Book : SlotOperation.Cancel, slots.At(random.Next(slots.Count)));
+                var operation = random.Next(2) == 0 ? SlotOperation.Book : SlotOperation.Cancel;
+                var (slotId, frame) = frames.At(operation, random.Next(frames.Count));
+                var request = new SlotRequest(operation, slotId);
                 deadline.CancelAfter(responseTimeout);
                 observer.Sending(request);
                 var sentAt = Stopwatch.GetTimestamp();
-                await socket.SendAsync(frames.For(request.Operation, request.SlotId), deadline.Token);
+                await socket.SendAsync(frame, deadline.Token);
                 var (answer, receivedAt) = await ReceiveAnswerAsync(deadline.Token);
                 deadline.CancelAfter(Timeout.InfiniteTimeSpan);
                 if (!observer.Answered(request, answer, sentAt, receivedAt))

@@ -14,16 +14,16 @@ public static class RequestEncoder
     // The frames never end up in HTML, so characters such as '<' or '+' in a request id stay as they are.
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static byte[] Book(int slotId, string? requestId = null) => Encode(MessageTypes.BookSlot, slotId, requestId);
+    public static byte[] Book(int slotId, string? requestId = null, DayAddress? day = null) => Encode(MessageTypes.BookSlot, slotId, requestId, day);
 
-    public static byte[] Cancel(int slotId, string? requestId = null) => Encode(MessageTypes.CancelSlot, slotId, requestId);
+    public static byte[] Cancel(int slotId, string? requestId = null, DayAddress? day = null) => Encode(MessageTypes.CancelSlot, slotId, requestId, day);
 
     public static byte[] For(SlotOperation operation, int slotId, string? requestId = null) =>
         operation == SlotOperation.Book ? Book(slotId, requestId) : Cancel(slotId, requestId);
 
-    public static byte[] GetSlots(string? requestId = null) => Encode(MessageTypes.GetSlots, slotId: null, requestId);
+    public static byte[] GetSlots(string? requestId = null, DayAddress? day = null) => Encode(MessageTypes.GetSlots, slotId: null, requestId, day);
 
-    private static byte[] Encode(string type, int? slotId, string? requestId)
+    private static byte[] Encode(string type, int? slotId, string? requestId, DayAddress? day)
     {
         // Refused here rather than as an error frame later: the server applies the same rule.
         if (requestId is not null && !RequestIds.IsValid(requestId))
@@ -34,6 +34,11 @@ public static class RequestEncoder
             json.WriteStartObject();
             json.WriteString("type"u8, type);
             if (slotId is { } id) json.WriteNumber("slot_id"u8, id);
+            if (day is { } d)
+            {
+                json.WriteString("calendar"u8, d.Calendar);
+                json.WriteString("date"u8, d.Date);
+            }
             if (requestId is not null) json.WriteString("request_id"u8, requestId);
             json.WriteEndObject();
         }

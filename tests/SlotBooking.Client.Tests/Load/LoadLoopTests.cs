@@ -67,7 +67,7 @@ public sealed class LoadLoopTests : IAsyncLifetime
     }
 
     private LoadLoop Loop(ILoadLoopObserver observer) =>
-        new(_client.Wire, new RequestFrames(Slots), Slots, new Random(7), ResponseTimeout, observer);
+        new(_client.Wire, new RequestFrames(Slots), new Random(7), ResponseTimeout, observer);
 
     private sealed class Recording(int wanted, bool acceptAnswers) : ILoadLoopObserver
     {

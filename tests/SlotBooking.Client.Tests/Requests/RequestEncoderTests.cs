@@ -68,4 +68,17 @@ public sealed class RequestEncoderTests
     }
 
     private static string Text(byte[] utf8) => Encoding.UTF8.GetString(utf8);
+
+    [Fact]
+    public void Frames_for_dated_days_cover_every_hour_of_every_day()
+    {
+        var days = new[] { new DayAddress("lab", "2026-11-26"), new DayAddress("gym", "2026-11-27") };
+        var frames = new RequestFrames(new SlotRange(8, 9), days);
+
+        Assert.Equal(4, frames.Count);
+        var (slotId, frame) = frames.At(SlotOperation.Cancel, 3);
+        Assert.Equal(9, slotId);
+        Assert.Equal("""{"type":"cancel_slot","slot_id":9,"calendar":"gym","date":"2026-11-27"}""", System.Text.Encoding.UTF8.GetString(frame.Span));
+        Assert.Equal(new CancelSlotRequest(9) { Calendar = "gym", Date = new DateOnly(2026, 11, 27) }, ClientRequestParser.Parse(frame.Span));
+    }
 }

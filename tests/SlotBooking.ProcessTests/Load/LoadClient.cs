@@ -22,7 +22,7 @@ public sealed class LoadClient : ILoadLoopObserver, IAsyncDisposable
     {
         _socket = socket;
         _ledger = ledger;
-        var loop = new LoadLoop(socket.Wire, Frames, SlotIds.Range, new Random(seed), SocketClient.DefaultTimeout, this);
+        var loop = new LoadLoop(socket.Wire, Frames, new Random(seed), SocketClient.DefaultTimeout, this);
         Run = Task.Run(() => loop.RunAsync(CancellationToken.None));
     }
 
