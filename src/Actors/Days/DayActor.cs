@@ -37,6 +37,8 @@ public sealed class DayActor : ReceivePersistentActor
     // Reads that came while touched slots were still recovering: answered once they have all reported.
     private readonly List<(object Read, IActorRef Sender)> _waitingReads = [];
     private (ISlotCommand Command, IActorRef Sender)? _touching;
+    // The day's slots and their times never change: computed once, not on every change and read.
+    private IReadOnlyList<SlotInterval>? _hours;
     private long _version;
 
     public DayActor(CalendarDefinition calendar, LocalDate date, SlotActorSettings settings, IActorRef storageHealth, IActorRef broadcaster)
@@ -159,7 +161,7 @@ public sealed class DayActor : ReceivePersistentActor
 
     private BoardView View()
     {
-        var hours = SlotTimes.Day(_calendar, _date);
+        var hours = _hours ??= SlotTimes.Day(_calendar, _date);
         var slots = hours.Select(s => _known.TryGetValue(s.Hour, out var k) ? k.State : SlotState.Free(s.Hour)).ToImmutableArray();
         var versions = Enumerable.Range(_calendar.FirstHour, _calendar.LastHour - _calendar.FirstHour + 1)
             .Select(hour => _known.TryGetValue(hour, out var k) ? k.Version : 0)
