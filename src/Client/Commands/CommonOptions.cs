@@ -1,3 +1,4 @@
+using SlotBooking.WireClient.Requests;
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using SlotBooking.Client.Slots;
@@ -65,4 +66,21 @@ public static class CommonOptions
         result.AddError($"--url: '{text}' is not a ws:// or wss:// address (e.g. {DefaultUrl})");
         return null;
     }
+
+    public static Option<string?> Calendar() => new("--calendar") { Description = "A dated calendar's id (default: the default calendar); needs --date" };
+
+    public static Option<DateOnly?> Date() => new("--date") { Description = "The date of a dated calendar, YYYY-MM-DD" };
+
+    /// <summary>The dated day that --calendar and --date name together; null for the default calendar.</summary>
+    public static DayAddress? DayOf(string? calendar, DateOnly? date)
+    {
+        if (calendar is null or "default")
+            return date is null ? null : throw new ArgumentException("--date needs --calendar: the default calendar is undated");
+        if (date is not { } day) throw new ArgumentException($"--calendar {calendar} is dated: give --date YYYY-MM-DD too");
+        return new DayAddress(calendar, day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>The socket address that watches a dated day from the start (<c>?calendar=&amp;date=</c>), or the address itself.</summary>
+    public static Uri Watching(Uri address, DayAddress? day) =>
+        day is { } d ? new UriBuilder(address) { Query = $"calendar={Uri.EscapeDataString(d.Calendar)}&date={d.Date}" }.Uri : address;
 }

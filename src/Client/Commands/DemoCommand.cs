@@ -14,27 +14,31 @@ public static class DemoCommand
         var url = CommonOptions.Url();
         var slot = new Option<int>("--slot") { Description = "The slot to book", DefaultValueFactory = _ => 9 };
         var listenSeconds = CommonOptions.Seconds("--listen-seconds", "How long to print broadcasts at the end", 10, minimum: 0);
+        var calendar = CommonOptions.Calendar();
+        var date = CommonOptions.Date();
 
         var command = new Command("demo", "Connect, print the initial state, book a slot, get_slots, then print broadcasts for a while")
         {
-            url, slot, listenSeconds,
+            url, slot, listenSeconds, calendar, date,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var address = parse.GetValue(url)!;
+            var day = CommonOptions.DayOf(parse.GetValue(calendar), parse.GetValue(date));
+            var address = CommonOptions.Watching(parse.GetValue(url)!, day);
             var slotId = parse.GetValue(slot);
+            var where = day is { } d ? $" on {d.Calendar} {d.Date}" : "";
             using var connector = new Connector(address);
             Console.WriteLine($"Connecting to {address} ...");
             await using var socket = await connector.ConnectAsync(cancellationToken);
             Console.WriteLine("Connected. Initial state:");
             PrintState(await socket.ReceiveAsync(cancellationToken));
 
-            Console.WriteLine($"-> book_slot {slotId}");
-            await socket.SendAsync(RequestEncoder.For(SlotOperation.Book, slotId), cancellationToken);
+            Console.WriteLine($"-> book_slot {slotId}{where}");
+            await socket.SendAsync(RequestEncoder.Book(slotId, day: day), cancellationToken);
             await PrintUntilAsync(socket, f => f.IsAnswer, cancellationToken);
 
-            Console.WriteLine("-> get_slots");
-            await socket.SendAsync(RequestEncoder.GetSlots(), cancellationToken);
+            Console.WriteLine($"-> get_slots{where}");
+            await socket.SendAsync(RequestEncoder.GetSlots(day: day), cancellationToken);
             PrintState(await PrintUntilAsync(socket, f => f.Kind == ServerFrameKind.SlotsUpdate, cancellationToken));
 
             var listen = TimeSpan.FromSeconds(parse.GetValue(listenSeconds));

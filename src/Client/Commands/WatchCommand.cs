@@ -13,10 +13,12 @@ public static class WatchCommand
     public static Command Create()
     {
         var url = CommonOptions.Url();
-        var command = new Command("watch", "A live view of the slots, redrawn on each slots_update (Ctrl+C to stop)") { url };
+        var calendar = CommonOptions.Calendar();
+        var date = CommonOptions.Date();
+        var command = new Command("watch", "A live view of the slots, redrawn on each slots_update (Ctrl+C to stop)") { url, calendar, date };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var address = parse.GetValue(url)!;
+            var address = CommonOptions.Watching(parse.GetValue(url)!, CommonOptions.DayOf(parse.GetValue(calendar), parse.GetValue(date)));
             using var connector = new Connector(address);
             await using var socket = await connector.ConnectAsync(cancellationToken);
             // Ctrl+C sends our close frame; the loop ends when the server answers it.
