@@ -37,6 +37,8 @@ public sealed class DayActor : ReceivePersistentActor
     // Reads that came while touched slots were still recovering: answered once they have all reported.
     private readonly List<(object Read, IActorRef Sender)> _waitingReads = [];
     private (ISlotCommand Command, IActorRef Sender)? _touching;
+    // Asked to stop: it stops once every slot has (each after its write in flight), so no answer is cut off.
+    private bool _stopping;
     // The day's slots and their times never change: computed once, not on every change and read.
     private IReadOnlyList<SlotInterval>? _hours;
     private long _version;
@@ -65,7 +67,13 @@ public sealed class DayActor : ReceivePersistentActor
         Command<Passivate>(request => _slots.OnPassivate(Sender, request));
         Command<SlotStopped>(m =>
         {
-            if (_slots.OnStopped(m.Hour)) return;
+            var asked = _slots.OnStopped(m.Hour);
+            if (_stopping)
+            {
+                if (_slots.Count == 0) Context.Stop(Self);
+                return;
+            }
+            if (asked) return;
             _log.Warning("Slot {0} of {1} stopped unexpectedly; it recovers on its next message", m.Hour, PersistenceId);
             // It may never report now (its recovery failed): waiting reads get the day as known, marked not ready.
             if (!_known.ContainsKey(m.Hour)) AnswerWaitingReads();
@@ -75,7 +83,7 @@ public sealed class DayActor : ReceivePersistentActor
         {
             if (_slots.Count == 0) Context.Parent.Tell(new Passivate(StopDay.Instance));
         });
-        Command<StopDay>(_ => Context.Stop(Self));
+        Command<StopDay>(_ => StopWhenSlotsHaveStopped());
     }
 
     /// <param name="broadcaster">Told of each change once the day is known, for the clients that watch this day.</param>
@@ -138,6 +146,21 @@ public sealed class DayActor : ReceivePersistentActor
     }
 
     private bool IsReady => _touched.All(_known.ContainsKey);
+
+    /// <summary>
+    /// The parent holds what arrives for this day from now on. Slots still running (a command may have come after the
+    /// day asked to passivate) are told to stop, which each does once its write in flight is stored and answered.
+    /// </summary>
+    private void StopWhenSlotsHaveStopped()
+    {
+        _stopping = true;
+        if (_slots.Count == 0)
+        {
+            Context.Stop(Self);
+            return;
+        }
+        foreach (var slot in Context.GetChildren()) slot.Tell(StopSlot.Instance);
+    }
 
     private void Read(object read, IActorRef sender)
     {

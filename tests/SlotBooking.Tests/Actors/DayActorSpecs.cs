@@ -117,4 +117,26 @@ public sealed class DayActorSpecs : IDisposable
         Assert.Single(results, r => r.Success);
         Assert.Equal(29, results.Count(r => r.Outcome == SlotOutcome.AlreadyBooked));
     }
+
+    [Fact]
+    public void A_command_that_comes_after_the_day_asked_to_passivate_is_still_answered_before_the_day_stops()
+    {
+        using var system = PersistentSystem.Start(_database.Path);
+        var kit = system.Kit;
+        // The probe is the day's parent, where the router (or a shard region) would be.
+        var parent = kit.CreateTestProbe();
+        var day = parent.ChildActorOf(DayActor.Props(Lab, Thursday, _settings with { IdleTimeout = TimeSpan.FromMilliseconds(300) },
+            kit.CreateTestProbe().Ref, kit.CreateTestProbe().Ref));
+        kit.Watch(day);
+        var request = parent.ExpectMsg<Passivate>(TimeSpan.FromSeconds(10));
+
+        // A booking reaches the day before the parent's stop message does: its slot starts and writes.
+        day.Tell(new BookSlot(11, CorrelationId: 9), kit.TestActor);
+        day.Tell(request.StopMessage, parent.Ref);
+
+        var reply = kit.ExpectMsg<SlotReply>();
+        Assert.Equal(9, reply.CorrelationId);
+        Assert.True(reply.Result.Success);
+        kit.ExpectTerminated(day, TimeSpan.FromSeconds(10));
+    }
 }
