@@ -65,19 +65,9 @@ public sealed class DayActor : ReceivePersistentActor
         Command<GetBoard>(m => Read(m, Sender));
         Command<StorageFailed>(m => _storageHealth.Forward(m));
         Command<Passivate>(request => _slots.OnPassivate(Sender, request));
-        Command<SlotStopped>(m =>
-        {
-            var asked = _slots.OnStopped(m.Hour);
-            if (_stopping)
-            {
-                if (_slots.Count == 0) Context.Stop(Self);
-                return;
-            }
-            if (asked) return;
-            _log.Warning("Slot {0} of {1} stopped unexpectedly; it recovers on its next message", m.Hour, PersistenceId);
-            // It may never report now (its recovery failed): waiting reads get the day as known, marked not ready.
-            if (!_known.ContainsKey(m.Hour)) AnswerWaitingReads();
-        });
+        // Plain Watch and Terminated, not WatchWith: under load a persistent parent was seen receiving the plain
+        // Terminated of a slot instead of the custom message (and dying of a DeathPactException).
+        Command<Terminated>(t => OnSlotStopped(HourOf(t.ActorRef)));
         // Idle with all its slots passivated: ask the parent to stop it (the parent holds what arrives meanwhile).
         Command<ReceiveTimeout>(_ =>
         {
@@ -145,6 +135,24 @@ public sealed class DayActor : ReceivePersistentActor
         });
     }
 
+    private void OnSlotStopped(int hour)
+    {
+        var asked = _slots.OnStopped(hour);
+        if (_stopping)
+        {
+            if (_slots.Count == 0) Context.Stop(Self);
+            return;
+        }
+        if (asked) return;
+        _log.Warning("Slot {0} of {1} stopped unexpectedly; it recovers on its next message", hour, PersistenceId);
+        // It may never report now (its recovery failed): waiting reads get the day as known, marked not ready.
+        if (!_known.ContainsKey(hour)) AnswerWaitingReads();
+    }
+
+    /// <summary>A slot child is named <c>slot-{hour}</c> (see <see cref="StartSlot"/>).</summary>
+    private static int HourOf(IActorRef slot) =>
+        int.Parse(slot.Path.Name.AsSpan("slot-".Length), NumberStyles.None, CultureInfo.InvariantCulture);
+
     private bool IsReady => _touched.All(_known.ContainsKey);
 
     /// <summary>
@@ -195,7 +203,7 @@ public sealed class DayActor : ReceivePersistentActor
     private IActorRef StartSlot(int hour)
     {
         var slot = Context.ActorOf(SlotActor.Props(SlotIdentity.OfDated(_calendar, _date, hour), _settings, Self), $"slot-{hour}");
-        Context.WatchWith(slot, new SlotStopped(hour));
+        Context.Watch(slot);
         return slot;
     }
 
@@ -208,8 +216,6 @@ public sealed class DayActor : ReceivePersistentActor
         if (_touching is { } touching) touching.Sender.Tell(SlotReply.StorageFailed(touching.Command));
         base.OnPersistFailure(cause, @event, sequenceNr);
     }
-
-    private sealed record SlotStopped(int Hour);
 
     private sealed record StopDay
     {
