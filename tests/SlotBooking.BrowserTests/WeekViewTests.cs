@@ -3,19 +3,14 @@ using NodaTime.Text;
 using SlotBooking.BrowserTests.Infrastructure;
 using Xunit.Abstractions;
 
+using SlotBooking.TestSupport;
+
 namespace SlotBooking.BrowserTests;
 
 /// <summary>The week view of a dated calendar: seven days in the calendar's zone, live through watch, past slots shown as past.</summary>
 public sealed class WeekViewTests(BrowserFixture browser, ITestOutputHelper output) : BrowserTest(browser)
 {
-    protected override string[] HostArgs =>
-    [
-        "--SlotBooking:Calendars:0:Id=lab",
-        "--SlotBooking:Calendars:0:Name=Robotics lab",
-        "--SlotBooking:Calendars:0:TimeZone=Europe/Berlin",
-        "--SlotBooking:Calendars:0:FirstHour=0",
-        "--SlotBooking:Calendars:0:LastHour=23",
-    ];
+    protected override string[] HostArgs => LabCalendar.Args(0, 23);
 
     private static LocalDate TodayInBerlin() =>
         SystemClock.Instance.GetCurrentInstant().InZone(DateTimeZoneProviders.Tzdb["Europe/Berlin"]).Date;

@@ -18,13 +18,7 @@ public sealed class DatedKillTests(ITestOutputHelper log) : HostProcessTest(log)
     private const int KillAfterAcknowledged = 20;
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
-    protected override string[] HostArgs =>
-    [
-        "--SlotBooking:Calendars:0:Id=lab",
-        "--SlotBooking:Calendars:0:TimeZone=Europe/Berlin",
-        "--SlotBooking:Calendars:0:FirstHour=8",
-        "--SlotBooking:Calendars:0:LastHour=19",
-    ];
+    protected override string[] HostArgs => LabCalendar.Args();
 
     [Fact]
     public async Task Sigkill_keeps_every_acknowledged_dated_booking_and_invents_none()

@@ -1,6 +1,5 @@
 using Akka.Actor;
 using Akka.TestKit;
-using Microsoft.Extensions.Time.Testing;
 using NodaTime;
 using SlotBooking.Actors.Board;
 using SlotBooking.Actors.Calendars;
@@ -14,13 +13,10 @@ namespace SlotBooking.Tests.Actors;
 /// <summary>One day of a dated calendar on a real SQLite journal: reads without waking slots, bookings, recovery.</summary>
 public sealed class DayActorSpecs : IDisposable
 {
-    private static readonly CalendarDefinition Lab =
-        new("lab", "Robotics lab", DateTimeZoneProviders.Tzdb["Europe/Berlin"], 8, 19, HorizonDays: 14, MinNoticeMinutes: 0);
-    private static readonly LocalDate Thursday = new(2026, 11, 26);
+    private static readonly CalendarDefinition Lab = LabDay.Lab;
+    private static readonly LocalDate Thursday = LabDay.Thursday;
 
-    // 08:30 in Berlin on Thursday: slots 8 and earlier have started, 9 and later have not.
-    private readonly SlotActorSettings _settings =
-        SlotActorSettings.Default with { Clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 7, 30, 0, TimeSpan.Zero)) };
+    private readonly SlotActorSettings _settings = LabDay.SettingsAtHalfPastEight();
 
     private readonly TempDatabase _database = new();
 

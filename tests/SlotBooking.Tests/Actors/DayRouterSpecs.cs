@@ -1,6 +1,5 @@
 using Akka.Actor;
 using Akka.TestKit;
-using Microsoft.Extensions.Time.Testing;
 using NodaTime;
 using SlotBooking.Actors.Board;
 using SlotBooking.Actors.Calendars;
@@ -14,12 +13,10 @@ namespace SlotBooking.Tests.Actors;
 /// <summary>The router of days on a real SQLite journal: routing by calendar and date, unknown calendars, idle days.</summary>
 public sealed class DayRouterSpecs : IDisposable
 {
-    private static readonly CalendarDefinition Lab =
-        new("lab", "Robotics lab", DateTimeZoneProviders.Tzdb["Europe/Berlin"], 8, 19, HorizonDays: 14, MinNoticeMinutes: 0);
-    private static readonly LocalDate Thursday = new(2026, 11, 26);
+    private static readonly CalendarDefinition Lab = LabDay.Lab;
+    private static readonly LocalDate Thursday = LabDay.Thursday;
 
-    private readonly SlotActorSettings _settings =
-        SlotActorSettings.Default with { Clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 7, 30, 0, TimeSpan.Zero)) };
+    private readonly SlotActorSettings _settings = LabDay.SettingsAtHalfPastEight();
 
     private readonly TempDatabase _database = new();
 

@@ -4,18 +4,14 @@ using System.Text.Json;
 using NodaTime;
 using NodaTime.Text;
 
+using SlotBooking.TestSupport;
+
 namespace SlotBooking.Tests.EndToEnd;
 
 /// <summary><c>GET /calendars/{id}/slots</c> and <c>/availability</c> on a real host with a configured, dated calendar.</summary>
 public sealed class CalendarReadTests : HostTest
 {
-    protected override string[] HostArgs =>
-    [
-        "--SlotBooking:Calendars:0:Id=lab",
-        "--SlotBooking:Calendars:0:TimeZone=Europe/Berlin",
-        "--SlotBooking:Calendars:0:FirstHour=8",
-        "--SlotBooking:Calendars:0:LastHour=19",
-    ];
+    protected override string[] HostArgs => LabCalendar.Args();
 
     private static LocalDate TodayInBerlin() =>
         SystemClock.Instance.GetCurrentInstant().InZone(DateTimeZoneProviders.Tzdb["Europe/Berlin"]).Date;

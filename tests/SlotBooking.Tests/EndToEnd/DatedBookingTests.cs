@@ -3,20 +3,14 @@ using System.Text.Json;
 using NodaTime;
 using NodaTime.Text;
 
+using SlotBooking.TestSupport;
+
 namespace SlotBooking.Tests.EndToEnd;
 
 /// <summary>Booking a configured, dated calendar over a real socket: dates relative to today in the calendar's zone.</summary>
 public sealed class DatedBookingTests : HostTest
 {
-    protected override string[] HostArgs =>
-    [
-        "--SlotBooking:Calendars:0:Id=lab",
-        "--SlotBooking:Calendars:0:Name=Robotics lab",
-        "--SlotBooking:Calendars:0:TimeZone=Europe/Berlin",
-        "--SlotBooking:Calendars:0:FirstHour=8",
-        "--SlotBooking:Calendars:0:LastHour=19",
-        "--SlotBooking:Calendars:0:HorizonDays=14",
-    ];
+    protected override string[] HostArgs => [.. LabCalendar.Args(), "--SlotBooking:Calendars:0:HorizonDays=14"];
 
     private static string InBerlin(int daysFromToday)
     {

@@ -10,14 +10,7 @@ namespace SlotBooking.Tests.EndToEnd;
 /// <summary>Watching boards: a connection hears the broadcasts of the boards it watches, and only those.</summary>
 public sealed class WatchTests : HostTest
 {
-    protected override string[] HostArgs =>
-    [
-        "--SlotBooking:Calendars:0:Id=lab",
-        "--SlotBooking:Calendars:0:TimeZone=Europe/Berlin",
-        "--SlotBooking:Calendars:0:FirstHour=8",
-        "--SlotBooking:Calendars:0:LastHour=19",
-        "--SlotBooking:MaxWatchedBoards=2",
-    ];
+    protected override string[] HostArgs => [.. LabCalendar.Args(), "--SlotBooking:MaxWatchedBoards=2"];
 
     private static string InBerlin(int days) => LocalDatePattern.Iso.Format(
         SystemClock.Instance.GetCurrentInstant().InZone(DateTimeZoneProviders.Tzdb["Europe/Berlin"]).Date.PlusDays(days));
