@@ -1,3 +1,4 @@
+using SlotBooking.Actors.Board;
 using SlotBooking.Actors.Domain;
 
 namespace SlotBooking.Actors.Sessions;
@@ -10,4 +11,7 @@ namespace SlotBooking.Actors.Sessions;
 public sealed record PendingRequest(long CorrelationId, AnswerEcho Echo, ISlotCommand? Command, long SentAt)
 {
     public RequestTarget.Day? Day { get; init; }
+
+    /// <summary>The board the request is about.</summary>
+    public BoardKey Board => RequestTarget.BoardOf(Day);
 }

@@ -22,6 +22,9 @@ public abstract record RequestTarget
 
     public sealed record Refused(string Message) : RequestTarget;
 
+    /// <summary>The board of a day, or the default board when there is none.</summary>
+    public static BoardKey BoardOf(Day? day) => day?.Board ?? BoardKey.Default;
+
     /// <summary>
     /// No <c>calendar</c> (or <c>default</c>) is the default board, which takes no <c>date</c>; a dated calendar needs
     /// one. <paramref name="findCalendar"/> is the registry as it is now.

@@ -39,7 +39,7 @@ public sealed class SessionActor : ReceiveActor, IWithTimers
     {
         _peers = peers;
         _initialDay = initialDay;
-        _initialBoard = initialDay?.Board ?? BoardKey.Default;
+        _initialBoard = RequestTarget.BoardOf(initialDay);
         _settings = settings;
         _stopped = stopped;
         _outbox = new SessionOutbox(sink, settings.Clock, Self);
@@ -138,10 +138,10 @@ public sealed class SessionActor : ReceiveActor, IWithTimers
                 ReadBoard(echo, day);
                 break;
             case WatchRequest:
-                WatchBoard(day?.Board ?? BoardKey.Default, echo, day);
+                WatchBoard(echo, day);
                 break;
             case UnwatchRequest:
-                UnwatchBoard(day?.Board ?? BoardKey.Default);
+                UnwatchBoard(RequestTarget.BoardOf(day));
                 break;
             case InvalidRequest r:
                 _outbox.AddAnswer(Render(new ErrorMessage(r.Message), echo));
@@ -157,13 +157,20 @@ public sealed class SessionActor : ReceiveActor, IWithTimers
     {
         var read = new ReadBoard(++_lastCorrelationId);
         _outbox.Expect(new PendingRequest(read.CorrelationId, echo, null, _settings.Clock.GetTimestamp()) { Day = day });
-        if (day is null) _peers.Board.Tell(read);
-        else _peers.Days.Tell(new DayEnvelope(day.Calendar.Id, day.Date, read));
+        Send(read, day, _peers.Board);
+    }
+
+    /// <summary>To the default calendar's actor (the board, or the slot router), or to a dated day through the day router.</summary>
+    private void Send(object message, RequestTarget.Day? day, IActorRef defaultCalendar)
+    {
+        if (day is null) defaultCalendar.Tell(message);
+        else _peers.Days.Tell(new DayEnvelope(day.Calendar.Id, day.Date, message));
     }
 
     /// <summary>Adds a board to those this connection hears, and answers with its current slots_update.</summary>
-    private void WatchBoard(BoardKey board, AnswerEcho echo, RequestTarget.Day? day)
+    private void WatchBoard(AnswerEcho echo, RequestTarget.Day? day)
     {
+        var board = RequestTarget.BoardOf(day);
         if (!_watched.Contains(board))
         {
             if (_watched.Count >= _settings.MaxWatchedBoards)
@@ -203,8 +210,7 @@ public sealed class SessionActor : ReceiveActor, IWithTimers
     private void SendCommand(ISlotCommand command, AnswerEcho echo, RequestTarget.Day? day)
     {
         _outbox.Expect(new PendingRequest(command.CorrelationId, echo, command, _settings.Clock.GetTimestamp()) { Day = day });
-        if (day is null) _peers.Slots.Tell(command);
-        else _peers.Days.Tell(new DayEnvelope(day.Calendar.Id, day.Date, command));
+        Send(command, day, _peers.Slots);
         StartWatching();
     }
 
@@ -215,8 +221,7 @@ public sealed class SessionActor : ReceiveActor, IWithTimers
         if (!_outbox.TryGetPending(reply.CorrelationId, out var request)) return;
         var result = reply.Result;
         // An answer holds back older broadcasts of its board, if this connection hears that board at all.
-        var board = request.Day?.Board ?? BoardKey.Default;
-        var shows = _watched.Contains(board) ? ShownView.OfSlot(board, result.SlotId, reply.StateVersion) : ShownView.Nothing;
+        var shows = _watched.Contains(request.Board) ? ShownView.OfSlot(request.Board, result.SlotId, reply.StateVersion) : ShownView.Nothing;
         _outbox.TryAnswer(reply.CorrelationId, Render(ResponseTo(result.Kind, result.Success, result.Message, result.SlotId), request.Echo), shows);
     }
 
@@ -230,9 +235,8 @@ public sealed class SessionActor : ReceiveActor, IWithTimers
                 Render(new ErrorMessage("The slots are still being loaded from storage; ask again shortly."), request.Echo), ShownView.Nothing);
             return;
         }
-        var board = request.Day?.Board ?? BoardKey.Default;
         var data = request.Day is { } day ? SlotsDataFactory.FromDay(day.Calendar, day.Date, view.Slots) : SlotsDataFactory.From(view.Slots);
-        var shows = _watched.Contains(board) ? ShownView.OfBoard(board, view.Version, view.SlotVersions) : ShownView.Nothing;
+        var shows = _watched.Contains(request.Board) ? ShownView.OfBoard(request.Board, view.Version, view.SlotVersions) : ShownView.Nothing;
         _outbox.TryAnswer(read.CorrelationId, Render(new SlotsUpdateMessage(data, _settings.Clock.GetUtcNow()), request.Echo), shows);
     }
 

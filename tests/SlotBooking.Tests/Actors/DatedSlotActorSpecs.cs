@@ -12,9 +12,8 @@ namespace SlotBooking.Tests.Actors;
 /// <summary>A dated slot actor on a real SQLite journal: its window judged on the injected clock, its own persistence id.</summary>
 public sealed class DatedSlotActorSpecs : IDisposable
 {
-    private static readonly CalendarDefinition Lab =
-        new("lab", "Robotics lab", DateTimeZoneProviders.Tzdb["Europe/Berlin"], 8, 19, HorizonDays: 14, MinNoticeMinutes: 0);
-    private static readonly LocalDate Thursday = new(2026, 11, 26);
+    private static readonly CalendarDefinition Lab = LabDay.Lab;
+    private static readonly LocalDate Thursday = LabDay.Thursday;
 
     private readonly TempDatabase _database = new();
 
