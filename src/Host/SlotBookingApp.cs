@@ -1,4 +1,5 @@
 using Akka.Hosting;
+using SlotBooking.Host.Auth;
 using SlotBooking.Host.Configuration;
 using SlotBooking.Host.Http;
 using SlotBooking.Host.Persistence;
@@ -28,6 +29,7 @@ public static class SlotBookingApp
         builder.Services.AddSlotHttpProblems();
         builder.Services.AddSlotCors();
         builder.Services.AddSlotHttpRateLimiting();
+        builder.Services.AddSlotAuth();
         builder.Services.AddSlotRoutes();
         builder.Services.AddCalendarReads();
         builder.Services.AddSlotHealthChecks();
@@ -45,6 +47,8 @@ public static class SlotBookingApp
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseCors();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseRateLimiter();
         app.UseSlotBookingSockets();
 

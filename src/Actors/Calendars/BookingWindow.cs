@@ -20,6 +20,8 @@ public static class BookingWindow
     {
         if (!calendar.Dated)
             throw new ArgumentException($"Calendar '{calendar.Id}' is undated; its slots have no booking window", nameof(calendar));
+        if (kind == SlotCommandKind.Book && calendar.Retired)
+            return Refuse(BookingWindowOutcome.Retired, CalendarMessages.Retired(calendar));
         if (!calendar.HasHour(hour))
             return Refuse(BookingWindowOutcome.NoSuchHour, CalendarMessages.NoSuchHour(hour, calendar));
 

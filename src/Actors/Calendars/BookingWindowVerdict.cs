@@ -13,6 +13,8 @@ public enum BookingWindowOutcome
     InsideNotice,
     /// <summary>Cancelling a slot that has started.</summary>
     Started,
+    /// <summary>Booking on a retired calendar.</summary>
+    Retired,
 }
 
 /// <summary>Whether a command may reach a dated slot now; <see cref="Message"/> is the client's text when it may not.</summary>

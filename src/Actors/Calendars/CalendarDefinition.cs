@@ -16,6 +16,12 @@ public sealed record CalendarDefinition(
     int HorizonDays,
     int MinNoticeMinutes)
 {
+    /// <summary>Who may book and cancel; configured calendars default to <see cref="CalendarAccess.SignedIn"/>.</summary>
+    public CalendarAccess Access { get; init; } = CalendarAccess.SignedIn;
+
+    /// <summary>A retired calendar refuses new bookings and keeps its history (its days can still be read and cancelled).</summary>
+    public bool Retired { get; init; }
+
     public const string DefaultId = "default";
     public const int DefaultHorizonDays = 14;
     public const int DefaultMinNoticeMinutes = 0;
@@ -40,6 +46,6 @@ public sealed record CalendarDefinition(
     /// The default calendar over the seed's slot range. Undated bookings last until cancelled, so the horizon,
     /// notice and zone never apply to it; UTC is what <c>GET /calendars</c> shows for it.
     /// </summary>
-    public static CalendarDefinition Default(int firstHour, int lastHour, string name = "Default") =>
-        new(DefaultId, name, DateTimeZone.Utc, firstHour, lastHour, DefaultHorizonDays, DefaultMinNoticeMinutes);
+    public static CalendarDefinition Default(int firstHour, int lastHour, string name = "Default", CalendarAccess access = CalendarAccess.Open) =>
+        new(DefaultId, name, DateTimeZone.Utc, firstHour, lastHour, DefaultHorizonDays, DefaultMinNoticeMinutes) { Access = access };
 }

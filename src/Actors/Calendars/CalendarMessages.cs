@@ -24,6 +24,9 @@ public static class CalendarMessages
     public static string Started(int hour, LocalDate date) =>
         $"Slot {hour} on {Format(date)} has started and can no longer be cancelled";
 
+    public static string Retired(CalendarDefinition calendar) =>
+        $"Calendar {calendar.Id} is retired and takes no new bookings";
+
     /// <summary>YYYY-MM-DD, as the wire's <c>date</c> field.</summary>
     public static string Format(LocalDate date) => LocalDatePattern.Iso.Format(date);
 

@@ -103,6 +103,9 @@ public sealed class SlotBookingOptions
     /// </summary>
     public string[] CorsOrigins { get; set; } = [];
 
+    /// <summary>Subjects (a token's <c>sub</c>, or an account's email) that are admins, besides tokens with the role <c>admin</c>.</summary>
+    public string[] Admins { get; set; } = [];
+
     public bool AllowsAnyOrigin => CorsOrigins.Length == 0 || CorsOrigins.Contains("*");
 
     public string DatabaseFullPath => Path.GetFullPath(DatabasePath);

@@ -1,0 +1,73 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+using SlotBooking.Actors.Sessions;
+using SlotBooking.Host.Configuration;
+using SlotBooking.Host.WebSockets;
+
+namespace SlotBooking.Host.Auth;
+
+/// <summary>
+/// Bearer tokens through ASP.NET Core's JwtBearer handler, configured from the standard
+/// <c>Authentication:Schemes:Bearer</c> section (an identity provider's issuer, audiences and keys; <c>dotnet user-jwts</c>
+/// writes the same section) plus this server's own issuer, audience and signing key for its built-in accounts.
+/// </summary>
+public static class AuthSetup
+{
+    public static IServiceCollection AddSlotAuth(this IServiceCollection services)
+    {
+        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<SigningKeyStore>();
+        services.AddSingleton<TokenIssuer>();
+        services.AddSingleton(s => new RequesterClaims(
+            s.GetSlotBookingOptions().Admins.ToHashSet(StringComparer.Ordinal)));
+        services.AddSingleton<ITokenValidator, JwtTokenValidator>();
+
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .PostConfigure<SigningKeyStore, IOptions<AuthOptions>, TimeProvider>(AcceptOwnTokens);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(AuthPolicies.SignedIn, policy => policy.RequireAuthenticatedUser())
+            .AddPolicy(AuthPolicies.Admin, policy => policy.RequireAuthenticatedUser().RequireAssertion(context =>
+                context.Resource is HttpContext http
+                && http.RequestServices.GetRequiredService<RequesterClaims>().From(context.User) is { IsAdmin: true }));
+        return services;
+    }
+
+    /// <summary>Adds this server's issuer, audience and key to whatever the configuration gave, and fixes the claim names.</summary>
+    private static void AcceptOwnTokens(JwtBearerOptions bearer, SigningKeyStore keys, IOptions<AuthOptions> auth, TimeProvider clock)
+    {
+        var own = auth.Value;
+        var parameters = bearer.TokenValidationParameters;
+        // Claims keep the names the token gives them: "sub", "email", "role".
+        bearer.MapInboundClaims = false;
+        parameters.NameClaimType = "sub";
+        parameters.RoleClaimType = "role";
+        parameters.ValidIssuers = [.. parameters.ValidIssuers ?? [], .. parameters.ValidIssuer is { } i ? [i] : Array.Empty<string>(), own.Issuer];
+        parameters.ValidAudiences = [.. parameters.ValidAudiences ?? [], .. parameters.ValidAudience is { } a ? [a] : Array.Empty<string>(), own.Audience];
+        parameters.IssuerSigningKeys = [.. parameters.IssuerSigningKeys ?? [], .. parameters.IssuerSigningKey is { } k ? [k] : Array.Empty<SecurityKey>(), keys.Key];
+        parameters.RequireSignedTokens = true;
+        parameters.RequireExpirationTime = true;
+        // Lifetimes are judged on the service's injected clock, as everything else.
+        parameters.LifetimeValidator = (notBefore, expires, _, p) => TokenLifetime.IsValid(notBefore, expires, clock.GetUtcNow().UtcDateTime, p.ClockSkew);
+        bearer.TimeProvider = clock;
+        // Browsers cannot set headers on a WebSocket: the upgrade may carry the token as ?access_token=.
+        bearer.Events ??= new JwtBearerEvents();
+        bearer.Events.OnMessageReceived = context =>
+        {
+            if (context.Request.Path.StartsWithSegments(SlotBookingSocket.Path) && context.Request.Query["access_token"] is [{ } token, ..])
+                context.Token = token;
+            return Task.CompletedTask;
+        };
+    }
+}
+
+/// <summary>The authorization policies of the routes.</summary>
+public static class AuthPolicies
+{
+    /// <summary>Any valid token.</summary>
+    public const string SignedIn = "signed-in";
+
+    /// <summary>A valid token whose subject is an admin (see <see cref="RequesterClaims"/>).</summary>
+    public const string Admin = "admin";
+}

@@ -1,0 +1,56 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+using SlotBooking.Host.Configuration;
+
+namespace SlotBooking.Host.Auth;
+
+/// <summary>
+/// The key this server signs its own tokens with: <c>SlotBooking:Auth:SigningKey</c> when configured, else a random
+/// 512-bit key generated on first start and kept in a file beside the database (readable by its owner only), so that
+/// one backup of the folder keeps tokens valid. The key is never logged.
+/// </summary>
+public sealed class SigningKeyStore
+{
+    private const int GeneratedKeyBytes = 64;
+    private readonly Lazy<SymmetricSecurityKey> _key;
+
+    public SigningKeyStore(IOptions<AuthOptions> auth, IOptions<SlotBookingOptions> slotBooking)
+    {
+        var configured = auth.Value.SigningKey;
+        var keyPath = KeyPathFor(slotBooking.Value.DatabaseFullPath);
+        _key = new Lazy<SymmetricSecurityKey>(() => new SymmetricSecurityKey(
+            string.IsNullOrEmpty(configured) ? LoadOrCreate(keyPath) : Encoding.UTF8.GetBytes(configured)) { KeyId = "slotbooking" });
+    }
+
+    public SymmetricSecurityKey Key => _key.Value;
+
+    /// <summary>Where a generated key is kept: beside the database, named after it.</summary>
+    public static string KeyPathFor(string databasePath) => databasePath + ".signing-key";
+
+    private static byte[] LoadOrCreate(string path)
+    {
+        if (File.Exists(path)) return Convert.FromBase64String(File.ReadAllText(path).Trim());
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var key = RandomNumberGenerator.GetBytes(GeneratedKeyBytes);
+        // Written to a temporary file first and moved, so a crash never leaves half a key; owner-only from the start.
+        var temporary = path + ".tmp";
+        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        using (var file = new FileStream(temporary, options))
+        using (var writer = new StreamWriter(file))
+            writer.Write(Convert.ToBase64String(key));
+        try
+        {
+            File.Move(temporary, path, overwrite: false);
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            // Another process created it first: use theirs, so both sign alike.
+            File.Delete(temporary);
+            return Convert.FromBase64String(File.ReadAllText(path).Trim());
+        }
+        return key;
+    }
+}
