@@ -39,8 +39,8 @@ public sealed class DayActor : ReceivePersistentActor
     private (ISlotCommand Command, IActorRef Sender)? _touching;
     // Asked to stop: it stops once every slot has (each after its write in flight), so no answer is cut off.
     private bool _stopping;
-    // The day's slots and their times never change: computed once, not on every change and read.
-    private IReadOnlyList<SlotInterval>? _hours;
+    // The day's slots and their times change only when an admin changes the calendar's hours: computed once per definition.
+    private (CalendarDefinition Of, IReadOnlyList<SlotInterval> Hours)? _hours;
     private long _version;
 
     public DayActor(CalendarDefinition calendar, LocalDate date, SlotActorSettings settings, IActorRef storageHealth, IActorRef broadcaster)
@@ -92,7 +92,7 @@ public sealed class DayActor : ReceivePersistentActor
     {
         var hour = command.SlotId;
         var kind = SlotCommandResult.KindOf(command);
-        var verdict = BookingWindow.Check(_calendar, _date, hour, kind, Instant.FromDateTimeOffset(_settings.Clock.GetUtcNow()));
+        var verdict = BookingWindow.Check(Calendar, _date, hour, kind, Instant.FromDateTimeOffset(_settings.Clock.GetUtcNow()));
         if (!verdict.IsAllowed)
         {
             var outcome = verdict.Outcome == BookingWindowOutcome.NoSuchHour ? SlotOutcome.UnknownSlot : SlotOutcome.OutsideBookingWindow;
@@ -131,7 +131,7 @@ public sealed class DayActor : ReceivePersistentActor
         _broadcaster.Tell(new BoardChanged(view.Slots, _settings.Clock.GetUtcNow(), view.Version, view.SlotVersions)
         {
             Board = new BoardKey(_calendar.Id, _date),
-            Calendar = _calendar,
+            Calendar = Calendar,
         });
     }
 
@@ -190,14 +190,18 @@ public sealed class DayActor : ReceivePersistentActor
     private static void Answer(object read, IActorRef sender, BoardView view) =>
         sender.Tell(read is ReadBoard r ? new BoardRead(r.CorrelationId, view) : view);
 
+    /// <summary>The calendar as the registry holds it now (an admin may have changed it since this day started).</summary>
+    private CalendarDefinition Calendar => _settings.FindCalendar(_calendar.Id) ?? _calendar;
+
     private BoardView View()
     {
-        var hours = _hours ??= SlotTimes.Day(_calendar, _date);
-        var slots = hours.Select(s => _known.TryGetValue(s.Hour, out var k) ? k.State : SlotState.Free(s.Hour)).ToImmutableArray();
-        var versions = Enumerable.Range(_calendar.FirstHour, _calendar.LastHour - _calendar.FirstHour + 1)
+        var calendar = Calendar;
+        if (_hours is not { } cached || !ReferenceEquals(cached.Of, calendar)) _hours = cached = (calendar, SlotTimes.Day(calendar, _date));
+        var slots = cached.Hours.Select(s => _known.TryGetValue(s.Hour, out var k) ? k.State : SlotState.Free(s.Hour)).ToImmutableArray();
+        var versions = Enumerable.Range(calendar.FirstHour, calendar.LastHour - calendar.FirstHour + 1)
             .Select(hour => _known.TryGetValue(hour, out var k) ? k.Version : 0)
             .ToImmutableArray();
-        return new BoardView(IsReady, slots, null, _version, new SlotVersions(_calendar.FirstHour, versions));
+        return new BoardView(IsReady, slots, null, _version, new SlotVersions(calendar.FirstHour, versions));
     }
 
     private IActorRef StartSlot(int hour)

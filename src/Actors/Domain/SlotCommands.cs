@@ -18,11 +18,20 @@ public interface ISlotCommand : IWithSlotId
 {
     long CorrelationId { get; }
     string? RequestId { get; }
+
+    /// <summary>Who asks: the subject of a token validated at the edge, or anonymous.</summary>
+    Requester By { get; }
 }
 
-public sealed record BookSlot(int SlotId, long CorrelationId = 0, string? RequestId = null) : ISlotCommand;
+public sealed record BookSlot(int SlotId, long CorrelationId = 0, string? RequestId = null) : ISlotCommand
+{
+    public Requester By { get; init; } = Requester.Anonymous;
+}
 
-public sealed record CancelSlot(int SlotId, long CorrelationId = 0, string? RequestId = null) : ISlotCommand;
+public sealed record CancelSlot(int SlotId, long CorrelationId = 0, string? RequestId = null) : ISlotCommand
+{
+    public Requester By { get; init; } = Requester.Anonymous;
+}
 
 /// <summary>Asks a slot for its current <see cref="SlotState"/>.</summary>
 public sealed record GetSlotState(int SlotId) : IWithSlotId;
@@ -42,6 +51,12 @@ public enum SlotOutcome
     StorageFailed,
     /// <summary>A dated slot that its calendar's booking window refuses now: past, beyond the horizon, inside the notice, started, or a skipped hour.</summary>
     OutsideBookingWindow,
+    /// <summary>The calendar takes bookings only from signed-in users, and the requester is anonymous.</summary>
+    SignInRequired,
+    /// <summary>A cancellation of someone else's booking by a requester who is neither its owner nor an admin.</summary>
+    NotYours,
+    /// <summary>A token was presented but is not valid (bad signature, expired, wrong audience, unsigned...).</summary>
+    AuthenticationFailed,
 }
 
 /// <summary>The decision on an <see cref="ISlotCommand"/>. <see cref="Message"/> is the text shown to clients.</summary>

@@ -12,6 +12,14 @@ public static class SlotMessages
     // Written out rather than range.ToString(): the server has always said "5-5" for a one-slot range.
     public static string UnknownSlot(int slotId, SlotRange range) => $"Slot {slotId} does not exist; valid slots are {range.First}-{range.Last}";
 
+    public static string SignInRequired(int slotId) => $"Slot {slotId} can only be booked by a signed-in user: present a token";
+
+    /// <summary>The later seed version's words for a refused cancellation of another's booking.</summary>
+    public static string NotYours(int slotId) => $"Slot {slotId} was not booked by you";
+
+    /// <summary>The later seed version's words for a token that does not validate.</summary>
+    public const string AuthenticationFailed = "Authentication failed. Invalid credentials.";
+
     public static string StorageFailed(int slotId, SlotCommandKind kind) =>
         $"Slot {slotId} could not be {Verb(kind)}: the booking store is unavailable; try again shortly";
 

@@ -18,9 +18,13 @@ public sealed class SlotEventSerializer(ExtendedActorSystem system) : Serializer
 {
     public const int Id = 4_201;
 
+    // v1: no owner. v2 adds the owner (and who cancelled); a v1 payload reads as an anonymous booking.
     public const string SlotBookedV1 = "slot-booked/v1";
+    public const string SlotBookedV2 = "slot-booked/v2";
     public const string SlotCancelledV1 = "slot-cancelled/v1";
+    public const string SlotCancelledV2 = "slot-cancelled/v2";
     public const string SlotStateV1 = "slot-state/v1";
+    public const string SlotStateV2 = "slot-state/v2";
     public const string StorageProbedV1 = "storage-probed/v1";
     public const string DayHourTouchedV1 = "day-hour-touched/v1";
 
@@ -31,9 +35,9 @@ public sealed class SlotEventSerializer(ExtendedActorSystem system) : Serializer
 
     public override string Manifest(object o) => o switch
     {
-        SlotBooked => SlotBookedV1,
-        SlotCancelled => SlotCancelledV1,
-        SlotState => SlotStateV1,
+        SlotBooked => SlotBookedV2,
+        SlotCancelled => SlotCancelledV2,
+        SlotState => SlotStateV2,
         StorageProbed => StorageProbedV1,
         HourTouched => DayHourTouchedV1,
         _ => throw new ArgumentException($"Cannot serialize {o.GetType()}", nameof(o)),
@@ -51,9 +55,10 @@ public sealed class SlotEventSerializer(ExtendedActorSystem system) : Serializer
 
     public override object FromBinary(byte[] bytes, string manifest) => manifest switch
     {
-        SlotBookedV1 => Required(JsonSerializer.Deserialize(bytes, PersistedJsonContext.Default.SlotBooked), manifest),
-        SlotCancelledV1 => Required(JsonSerializer.Deserialize(bytes, PersistedJsonContext.Default.SlotCancelled), manifest),
-        SlotStateV1 => Required(JsonSerializer.Deserialize(bytes, PersistedJsonContext.Default.SlotState), manifest),
+        // The v2 shapes are the v1 shapes plus optional fields, so one type reads both.
+        SlotBookedV1 or SlotBookedV2 => Required(JsonSerializer.Deserialize(bytes, PersistedJsonContext.Default.SlotBooked), manifest),
+        SlotCancelledV1 or SlotCancelledV2 => Required(JsonSerializer.Deserialize(bytes, PersistedJsonContext.Default.SlotCancelled), manifest),
+        SlotStateV1 or SlotStateV2 => Required(JsonSerializer.Deserialize(bytes, PersistedJsonContext.Default.SlotState), manifest),
         StorageProbedV1 => Required(JsonSerializer.Deserialize(bytes, PersistedJsonContext.Default.StorageProbed), manifest),
         DayHourTouchedV1 => Required(JsonSerializer.Deserialize(bytes, PersistedJsonContext.Default.HourTouched), manifest),
         _ => throw new SerializationException($"Unknown slot event manifest '{manifest}'"),
@@ -63,7 +68,8 @@ public sealed class SlotEventSerializer(ExtendedActorSystem system) : Serializer
         value ?? throw new SerializationException($"Stored '{manifest}' payload was null");
 }
 
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
+// Null owners are left out, so an anonymous event is as small as before.
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(SlotBooked))]
 [JsonSerializable(typeof(SlotCancelled))]
 [JsonSerializable(typeof(SlotState))]

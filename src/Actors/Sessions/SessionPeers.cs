@@ -7,4 +7,11 @@ namespace SlotBooking.Actors.Sessions;
 /// What a session works with: the default calendar's slot router and board, the broadcaster, the router of dated days,
 /// and <see cref="FindCalendar"/>, the calendar registry as it is now (null for an id it does not hold).
 /// </summary>
-public sealed record SessionPeers(IActorRef Slots, IActorRef Board, IActorRef Broadcaster, IActorRef Days, Func<string, CalendarDefinition?> FindCalendar);
+public sealed record SessionPeers(IActorRef Slots, IActorRef Board, IActorRef Broadcaster, IActorRef Days, Func<string, CalendarDefinition?> FindCalendar)
+{
+    /// <summary>The owners' "my bookings" read models, told of each signed-in connection (<c>WatchOwner</c>).</summary>
+    public IActorRef Owners { get; init; } = ActorRefs.Nobody;
+
+    /// <summary>Validates the <c>token</c> field of messages; without one, every message token is refused.</summary>
+    public ITokenValidator? Tokens { get; init; }
+}

@@ -1,8 +1,11 @@
 using Akka.Actor;
 using Akka.Event;
 using Akka.Persistence;
+using Akka.Persistence.Journal;
 using SlotBooking.Actors.Board;
+using SlotBooking.Actors.Calendars;
 using SlotBooking.Actors.Domain;
+using SlotBooking.Actors.Owners;
 using SlotBooking.Actors.Storage;
 
 namespace SlotBooking.Actors.Slots;
@@ -23,6 +26,7 @@ public sealed class SlotActor : ReceivePersistentActor
 
     private readonly List<PendingCommand> _queued = [];
     private IReadOnlyList<DecidedCommand>? _inFlight;
+    private IReadOnlyList<ISlotEvent> _inFlightEvents = [];
     private SlotState _state;
     private long _lastSnapshotSequenceNr;
     private bool _stopWhenIdle;
@@ -82,14 +86,15 @@ public sealed class SlotActor : ReceivePersistentActor
     private void DecideAndWriteQueued()
     {
         var now = _settings.Clock.GetUtcNow();
+        var calendar = CurrentCalendar();
         var projected = _state;
         var decided = new List<DecidedCommand>(_queued.Count);
         var events = new List<ISlotEvent>(_queued.Count);
         foreach (var pending in _queued)
         {
-            var decision = _identity is { Calendar: { } calendar, Date: { } date }
+            var decision = _identity.Date is { } date && calendar is { Dated: true }
                 ? SlotDecider.DecideDated(projected, pending.Command, now, calendar, date)
-                : SlotDecider.Decide(projected, pending.Command, now);
+                : SlotDecider.Decide(projected, pending.Command, now, calendar?.Access ?? CalendarAccess.Open);
             if (decision.Event is not null)
             {
                 events.Add(decision.Event);
@@ -108,8 +113,39 @@ public sealed class SlotActor : ReceivePersistentActor
         }
 
         _inFlight = decided;
-        PersistAllAsync(events, e => _state = _state.Apply(e));
+        _inFlightEvents = events;
+        PersistAllAsync(events.Select(Tagged), e => _state = _state.Apply(e is Tagged t ? (ISlotEvent)t.Payload : (ISlotEvent)e));
         DeferAsync(BatchStored.Instance, _ => OnBatchStored());
+    }
+
+    /// <summary>The calendar as the registry holds it now (an admin may have changed it); the default calendar's when undated.</summary>
+    private CalendarDefinition? CurrentCalendar() => _identity.Calendar is { } started
+        ? _settings.FindCalendar(started.Id) ?? started
+        : _settings.FindCalendar(CalendarDefinition.DefaultId);
+
+    /// <summary>An event that concerns an owner carries their tag, so their bookings can be rebuilt from the journal.</summary>
+    private static object Tagged(ISlotEvent e) =>
+        OwnerOf(e) is { } owner ? new Tagged(e, [OwnerTags.For(owner)]) : e;
+
+    private static string? OwnerOf(ISlotEvent e) => e switch
+    {
+        SlotBooked b => b.Owner,
+        SlotCancelled c => c.Owner,
+        _ => null,
+    };
+
+    /// <summary>Tells the owners' read models of each stored event that concerns an owner, with its sequence number.</summary>
+    private void PublishOwnedChanges()
+    {
+        var first = LastSequenceNr - _inFlightEvents.Count + 1;
+        for (var i = 0; i < _inFlightEvents.Count; i++)
+        {
+            var e = _inFlightEvents[i];
+            if (OwnerOf(e) is not { } owner) continue;
+            Context.System.EventStream.Publish(new OwnedSlotChanged(
+                owner, PersistenceId, first + i, _identity.Calendar?.Id ?? CalendarDefinition.DefaultId, _identity.Date, _slotId,
+                (e as SlotBooked)?.BookedAt));
+        }
     }
 
     private void OnBatchStored()
@@ -118,8 +154,10 @@ public sealed class SlotActor : ReceivePersistentActor
         if (_inFlight is null) return;
         // The board hears of the change before anyone is answered, so a read made after an answer includes it.
         _board.Tell(new SlotStateChanged(_state, LastSequenceNr));
+        PublishOwnedChanges();
         foreach (var d in _inFlight) d.Answer(LastSequenceNr);
         _inFlight = null;
+        _inFlightEvents = [];
         SnapshotIfDue();
 
         if (_queued.Count > 0) DecideAndWriteQueued();

@@ -1,3 +1,5 @@
+using SlotBooking.Actors.Calendars;
+
 namespace SlotBooking.Actors.Slots;
 
 /// <summary>How slot actors behave: when they snapshot, when an idle one is stopped, and where time comes from.</summary>
@@ -6,5 +8,11 @@ namespace SlotBooking.Actors.Slots;
 /// <param name="Clock">The source of booking timestamps.</param>
 public sealed record SlotActorSettings(int SnapshotEvery, TimeSpan IdleTimeout, TimeProvider Clock)
 {
+    /// <summary>
+    /// The calendar with an id as the registry holds it now (null: none), so that an admin's change (hours, horizon,
+    /// access, retirement) applies to slots and days already running. Without it the definition they started with is used.
+    /// </summary>
+    public Func<string, CalendarDefinition?> FindCalendar { get; init; } = _ => null;
+
     public static SlotActorSettings Default { get; } = new(500, TimeSpan.FromMinutes(5), TimeProvider.System);
 }

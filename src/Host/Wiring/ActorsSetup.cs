@@ -16,19 +16,21 @@ public static class ActorsSetup
     {
         var options = services.GetSlotBookingOptions();
         var clock = services.GetRequiredService<TimeProvider>();
-        var slotSettings = new SlotActorSettings(options.SnapshotEvery, options.SlotIdleTimeout, clock);
+
 
         return akka
             .AddHoconFile(Path.Combine(AppContext.BaseDirectory, "hocon", "akka.conf"), HoconAddMode.Prepend)
             .WithActors((system, registry) =>
             {
+                // Resolved here, when the actors start, so that an invalid calendar configuration is reported by the
+                // options' start validation first.
+                var calendars = services.GetRequiredService<CalendarRegistry>();
+                var slotSettings = new SlotActorSettings(options.SnapshotEvery, options.SlotIdleTimeout, clock) { FindCalendar = calendars.Find };
                 var broadcaster = system.ActorOf(BroadcasterActor.Props(options.BroadcastInterval, clock), "broadcaster");
                 var board = system.ActorOf(BoardActor.Props(options.SlotRange(), broadcaster, clock), "board");
                 var slots = system.ActorOf(SlotManager.Props(options.SlotRange(), slotSettings, board), "slots");
-                // Resolved here, when the actors start, so that an invalid calendar configuration is reported by the
-                // options' start validation first. Days look their calendar up in the registry as it is when they start;
-                // the board keeps the word on storage health.
-                var calendars = services.GetRequiredService<CalendarRegistry>();
+                // Days, and slots, look their calendar up in the registry as it is when they decide; the board keeps
+                // the word on storage health.
                 var days = system.ActorOf(DayRouter.Props(calendars.Find, slotSettings, board, broadcaster), "days");
                 system.ActorOf(StorageProbeActor.SupervisedProps(board, options.StorageProbeInterval, clock), "storage-probe");
                 system.ActorOf(UndeliveredCommandResponder.Props(), "undelivered-commands");
