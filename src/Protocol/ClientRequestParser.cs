@@ -50,6 +50,7 @@ public static class ClientRequestParser
         var requestId = FieldValue<string>.Missing;
         var calendar = FieldValue<string>.Missing;
         var date = FieldValue<DateOnly>.Missing;
+        var token = FieldValue<string>.Missing;
         string? fieldError = null;
 
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
@@ -64,6 +65,8 @@ public static class ClientRequestParser
                 Assign(ref calendar, ReadCalendar(ref reader), "calendar", ref fieldError);
             else if (reader.ValueTextEquals("date"u8))
                 Assign(ref date, ReadDate(ref reader), "date", ref fieldError);
+            else if (reader.ValueTextEquals("token"u8))
+                Assign(ref token, ReadToken(ref reader), "token", ref fieldError);
             else
             {
                 // Unknown fields are ignored, as the seed does; Skip streams over nested values.
@@ -81,7 +84,7 @@ public static class ClientRequestParser
         if (!type.IsPresent)
             return new InvalidRequest(
                 $"Missing 'type' field; expected one of {MessageTypes.BookSlot}, {MessageTypes.CancelSlot}, {MessageTypes.GetSlots}", id);
-        if ((calendar.Error ?? date.Error) is { } whereError) return new InvalidRequest(whereError, id);
+        if ((calendar.Error ?? date.Error ?? token.Error) is { } whereError) return new InvalidRequest(whereError, id);
 
         ClientRequest request = type.Value switch
         {
@@ -92,10 +95,15 @@ public static class ClientRequestParser
             MessageTypes.Unwatch => new UnwatchRequest(id),
             _ => new InvalidRequest($"Unknown message type: {Echo(type.Value!)}", id),
         };
-        // Most requests name no calendar: they keep the shared instances and allocate nothing more.
-        if (request is InvalidRequest || (!calendar.IsPresent && !date.IsPresent)) return request;
-        return request with { Calendar = calendar.Value, Date = date.IsPresent ? date.Value : null };
+        // Most requests name no calendar and carry no token: they keep the shared instances and allocate nothing more.
+        if (request is InvalidRequest || (!calendar.IsPresent && !date.IsPresent && !token.IsPresent)) return request;
+        return request with { Calendar = calendar.Value, Date = date.IsPresent ? date.Value : null, Token = token.Value };
     }
+
+    private static FieldValue<string> ReadToken(ref Utf8JsonReader reader) =>
+        StringValue(ref reader, out var kind) is { } token
+            ? FieldValue<string>.Of(token)
+            : FieldValue<string>.Invalid($"Field 'token' must be a string (a bearer token), got {kind}");
 
     private static void Assign<T>(ref FieldValue<T> field, FieldValue<T> value, string name, ref string? duplicateError)
     {

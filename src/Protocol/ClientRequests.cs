@@ -11,6 +11,22 @@ public abstract record ClientRequest(string? RequestId)
 
     /// <summary>The <c>date</c> the request names; null when none (the default calendar is undated).</summary>
     public DateOnly? Date { get; init; }
+
+    /// <summary>
+    /// The <c>token</c> the request carries (the later seed version sends one in book_slot and cancel_slot), not yet
+    /// validated; null when none. It stands for the connection's own identity on this request only.
+    /// </summary>
+    public string? Token { get; init; }
+
+    /// <summary>Prints every member but the token: a request may be logged, a credential never.</summary>
+    protected virtual bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append("RequestId = ").Append(RequestId)
+            .Append(", Calendar = ").Append(Calendar)
+            .Append(", Date = ").Append(Date)
+            .Append(", Token = ").Append(Token is null ? "null" : "(hidden)");
+        return true;
+    }
 }
 
 /// <summary><c>{"type":"book_slot","slot_id":9}</c></summary>

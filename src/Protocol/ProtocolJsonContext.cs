@@ -14,4 +14,7 @@ namespace SlotBooking.Protocol;
 [JsonSerializable(typeof(CalendarsResponse))]
 [JsonSerializable(typeof(CalendarSlotsResponse))]
 [JsonSerializable(typeof(AvailabilityResponse))]
+[JsonSerializable(typeof(SlotCommandBody))]
+[JsonSerializable(typeof(SlotCommandResponse))]
+[JsonSerializable(typeof(CalendarBookingsResponse))]
 public sealed partial class ProtocolJsonContext : JsonSerializerContext;

@@ -28,12 +28,13 @@ public sealed class SocketClient : IAsyncDisposable
     /// <summary>The WebSocket itself, for frames a well-behaved client never sends (binary, invalid UTF-8).</summary>
     public WebSocket Socket => Wire.WebSocket;
 
-    public static async Task<SocketClient> ConnectAsync(Uri address, CancellationToken cancellationToken = default)
+    /// <param name="bearerToken">Sent as <c>Authorization: Bearer</c> at the upgrade; null connects anonymously.</param>
+    public static async Task<SocketClient> ConnectAsync(Uri address, CancellationToken cancellationToken = default, string? bearerToken = null)
     {
         var connector = new Connector(address);
         try
         {
-            return new SocketClient(connector, await connector.ConnectAsync(cancellationToken));
+            return new SocketClient(connector, await connector.ConnectAsync(cancellationToken, bearerToken));
         }
         catch
         {
@@ -43,10 +44,11 @@ public sealed class SocketClient : IAsyncDisposable
     }
 
     /// <summary>Connects and reads the <c>slots_update</c> the server sends first.</summary>
-    public static async Task<(SocketClient Client, JsonElement Initial)> ConnectAndReadInitialAsync(Uri address)
+    public static async Task<(SocketClient Client, JsonElement Initial)> ConnectAndReadInitialAsync(Uri address, string? bearerToken = null)
     {
-        var client = await ConnectAsync(address);
-        var initial = await client.ReceiveAsync();
+        var client = await ConnectAsync(address, bearerToken: bearerToken);
+        // A signed-in connection also gets my_bookings at connect, in either order.
+        var initial = bearerToken is null ? await client.ReceiveAsync() : await client.ReceiveOfTypeAsync("slots_update");
         return (client, initial);
     }
 

@@ -30,14 +30,16 @@ public sealed class SessionActor : ReceiveActor, IWithTimers
     private readonly SessionOutbox _outbox;
     private readonly BoardKey _initialBoard;
     private readonly RequestTarget.Day? _initialDay;
+    private readonly SessionIdentity _identity;
     // The boards whose broadcasts this connection receives.
     private readonly HashSet<BoardKey> _watched = [];
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private long _lastCorrelationId;
 
-    public SessionActor(ISessionSink sink, SessionPeers peers, SessionSettings settings, TaskCompletionSource stopped, RequestTarget.Day? initialDay)
+    public SessionActor(ISessionSink sink, SessionPeers peers, SessionSettings settings, TaskCompletionSource stopped, RequestTarget.Day? initialDay, TokenCheck? signedIn)
     {
         _peers = peers;
+        _identity = new SessionIdentity(signedIn, peers.Tokens);
         _initialDay = initialDay;
         _initialBoard = RequestTarget.BoardOf(initialDay);
         _settings = settings;
@@ -48,8 +50,10 @@ public sealed class SessionActor : ReceiveActor, IWithTimers
 
     /// <param name="stopped">Completed when the session has stopped; the connection's request waits on it before returning.</param>
     /// <param name="initialDay">The dated day the connection watches from the start (<c>?calendar=&amp;date=</c>); null for the default board.</param>
-    public static Props Props(ISessionSink sink, SessionPeers peers, SessionSettings settings, TaskCompletionSource stopped, RequestTarget.Day? initialDay = null) =>
-        Akka.Actor.Props.Create(() => new SessionActor(sink, peers, settings, stopped, initialDay));
+    /// <param name="signedIn">The identity the connection proved at connect (a validated token); null for an anonymous connection.</param>
+    public static Props Props(
+        ISessionSink sink, SessionPeers peers, SessionSettings settings, TaskCompletionSource stopped, RequestTarget.Day? initialDay = null, TokenCheck? signedIn = null) =>
+        Akka.Actor.Props.Create(() => new SessionActor(sink, peers, settings, stopped, initialDay, signedIn));
 
     public ITimerScheduler Timers { get; set; } = null!;
 
@@ -101,6 +105,7 @@ public sealed class SessionActor : ReceiveActor, IWithTimers
     private void ReceiveAnswers()
     {
         Receive<SlotReply>(OnSlotReply);
+        Receive<TokenChecked>(OnTokenChecked);
         Receive<BoardRead>(OnBoardRead);
         Receive<Watch>(_ => OnWatch());
         Receive<SendPending>(_ => StartWatching());
@@ -129,10 +134,10 @@ public sealed class SessionActor : ReceiveActor, IWithTimers
         switch (request)
         {
             case BookSlotRequest r:
-                SendCommand(new BookSlot(r.SlotId, ++_lastCorrelationId, r.RequestId), echo, day);
+                SendCommand(new BookSlot(r.SlotId, ++_lastCorrelationId, r.RequestId), r.Token, echo, day);
                 break;
             case CancelSlotRequest r:
-                SendCommand(new CancelSlot(r.SlotId, ++_lastCorrelationId, r.RequestId), echo, day);
+                SendCommand(new CancelSlot(r.SlotId, ++_lastCorrelationId, r.RequestId), r.Token, echo, day);
                 break;
             case GetSlotsRequest:
                 ReadBoard(echo, day);
@@ -207,11 +212,56 @@ public sealed class SessionActor : ReceiveActor, IWithTimers
         return false;
     }
 
-    private void SendCommand(ISlotCommand command, AnswerEcho echo, RequestTarget.Day? day)
+    /// <summary>
+    /// Sends a command on behalf of whoever the connection, or the message's <paramref name="token"/>, proves it is. A
+    /// token still being validated holds the command (its answer keeps its place); a bad one is answered at once.
+    /// </summary>
+    private void SendCommand(ISlotCommand command, string? token, AnswerEcho echo, RequestTarget.Day? day)
     {
         _outbox.Expect(new PendingRequest(command.CorrelationId, echo, command, _settings.Clock.GetTimestamp()) { Day = day });
-        Send(command, day, _peers.Slots);
         StartWatching();
+        var resolution = _identity.Resolve(token, _settings.Clock.GetUtcNow());
+        if (resolution.Pending is { } validation)
+        {
+            var correlationId = command.CorrelationId;
+            validation.PipeTo(Self,
+                success: check => new TokenChecked(token!, check, correlationId),
+                failure: _ => new TokenChecked(token!, TokenCheck.Invalid, correlationId));
+            return;
+        }
+        SendAs(command, resolution.Requester, day);
+    }
+
+    private void OnTokenChecked(TokenChecked m)
+    {
+        _identity.Remember(m.Token, m.Check);
+        if (!_outbox.TryGetPending(m.CorrelationId, out var request)) return;
+        SendAs(request.Command!, SessionIdentity.Judge(m.Check, _settings.Clock.GetUtcNow()).Requester, request.Day);
+    }
+
+    /// <summary>The command as <paramref name="requester"/>'s to its slot; with none (a bad token), the refusal in its place.</summary>
+    private void SendAs(ISlotCommand command, Requester? requester, RequestTarget.Day? day)
+    {
+        if (requester is null)
+        {
+            var kind = SlotCommandResult.KindOf(command);
+            OnSlotReply(new SlotReply(command.CorrelationId,
+                new SlotCommandResult(command.SlotId, kind, SlotOutcome.AuthenticationFailed, SlotMessages.AuthenticationFailed), 0));
+            return;
+        }
+        // Anonymous is what a command carries already: the seed's path allocates nothing more.
+        if (requester == Requester.Anonymous)
+        {
+            Send(command, day, _peers.Slots);
+            return;
+        }
+        ISlotCommand signed = command switch
+        {
+            BookSlot b => b with { By = requester },
+            CancelSlot c => c with { By = requester },
+            _ => command,
+        };
+        Send(signed, day, _peers.Slots);
     }
 
     private void OnSlotReply(SlotReply reply)
@@ -306,6 +356,9 @@ public sealed class SessionActor : ReceiveActor, IWithTimers
     {
         public static Watch Instance { get; } = new();
     }
+
+    /// <summary>A message token's validation finished, for the command with <see cref="CorrelationId"/>.</summary>
+    private sealed record TokenChecked(string Token, TokenCheck Check, long CorrelationId);
 
     private sealed record DrainTimedOut
     {

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Akka.Actor;
 using Akka.Hosting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
 using SlotBooking.Actors.Board;
 using SlotBooking.Actors.Broadcast;
@@ -8,6 +10,7 @@ using SlotBooking.Actors.Calendars;
 using SlotBooking.Actors.Days;
 using SlotBooking.Actors.Sessions;
 using SlotBooking.Actors.Slots;
+using SlotBooking.Host.Auth;
 using SlotBooking.Host.Configuration;
 using SlotBooking.Protocol;
 
@@ -65,6 +68,16 @@ public static class SlotBookingSocket
             await context.Response.WriteAsync(problem);
             return;
         }
+        // A token at the upgrade (Authorization header, or ?access_token= for browsers) must be valid; none is anonymous.
+        var authentication = await context.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme);
+        if (authentication.Failure is not null || (authentication.Succeeded && SignedIn(authentication, dependencies.Claims) is null))
+        {
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            context.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
+            await context.Response.WriteAsync("The token is not valid (bad signature, expired, wrong issuer or audience, or unsigned); connect without one, or with a valid one.");
+            return;
+        }
+        var signedIn = authentication.Succeeded ? SignedIn(authentication, dependencies.Claims) : null;
         if (dependencies.Lifetime.ApplicationStopping.IsCancellationRequested || !dependencies.Gate.TryEnter())
         {
             context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
@@ -74,7 +87,7 @@ public static class SlotBookingSocket
 
         try
         {
-            await RunSessionAsync(context, dependencies, initialDay);
+            await RunSessionAsync(context, dependencies, initialDay, signedIn);
         }
         finally
         {
@@ -106,16 +119,29 @@ public static class SlotBookingSocket
         };
     }
 
-    private static async Task RunSessionAsync(HttpContext context, SocketDependencies dependencies, RequestTarget.Day? initialDay)
+    /// <summary>The validated token's identity and expiry; null when it names no subject.</summary>
+    private static TokenCheck? SignedIn(AuthenticateResult authentication, RequesterClaims claims)
+    {
+        if (claims.From(authentication.Principal) is not { } requester) return null;
+        var expires = long.TryParse(authentication.Principal!.FindFirst("exp")?.Value, CultureInfo.InvariantCulture, out var exp)
+            ? DateTimeOffset.FromUnixTimeSeconds(exp)
+            : DateTimeOffset.MaxValue;
+        return new TokenCheck(requester, expires);
+    }
+
+    private static async Task RunSessionAsync(HttpContext context, SocketDependencies dependencies, RequestTarget.Day? initialDay, TokenCheck? signedIn)
     {
         var peers = new SessionPeers(
             await dependencies.Slots.GetAsync(), await dependencies.Board.GetAsync(), await dependencies.Broadcaster.GetAsync(),
-            await dependencies.Days.GetAsync(), dependencies.Calendars.Find);
+            await dependencies.Days.GetAsync(), dependencies.Calendars.Find)
+        {
+            Tokens = dependencies.Tokens,
+        };
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
         var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var connectionId = context.TraceIdentifier.Replace(':', '-');
         var session = dependencies.System.ActorOf(
-            SessionActor.Props(new WebSocketSessionSink(socket), peers, dependencies.Settings, stopped, initialDay), $"session-{connectionId}");
+            SessionActor.Props(new WebSocketSessionSink(socket), peers, dependencies.Settings, stopped, initialDay, signedIn), $"session-{connectionId}");
 
         await using var onShutdown = dependencies.Lifetime.ApplicationStopping.Register(() => session.Tell(DrainSession.Instance));
 
@@ -143,6 +169,8 @@ internal readonly record struct SocketDependencies(
     IRequiredActor<BroadcasterActor> Broadcaster,
     IRequiredActor<DayRouter> Days,
     CalendarRegistry Calendars,
+    ITokenValidator Tokens,
+    RequesterClaims Claims,
     IOptions<SlotBookingOptions> Options,
     SessionSettings Settings,
     ConnectionGate Gate,

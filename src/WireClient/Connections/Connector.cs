@@ -23,10 +23,12 @@ public sealed class Connector : IDisposable
         });
     }
 
-    public async Task<WireSocket> ConnectAsync(CancellationToken cancellationToken = default)
+    /// <param name="bearerToken">Signs the connection in: sent as <c>Authorization: Bearer</c> at the upgrade. Null: anonymous.</param>
+    public async Task<WireSocket> ConnectAsync(CancellationToken cancellationToken = default, string? bearerToken = null)
     {
         var socket = new ClientWebSocket();
         socket.Options.KeepAliveInterval = TimeSpan.Zero;
+        if (bearerToken is not null) socket.Options.SetRequestHeader("Authorization", $"Bearer {bearerToken}");
         try
         {
             await socket.ConnectAsync(_address, _invoker, cancellationToken);

@@ -8,7 +8,8 @@ namespace SlotBooking.Tests.Calendars;
 /// <summary>A dated slot decides its calendar's booking window first, at the time of the decision, then the usual rules.</summary>
 public sealed class DatedSlotDecisionTests
 {
-    private static readonly CalendarDefinition Lab = TestCalendars.In("Europe/Berlin", firstHour: 8, lastHour: 19);
+    // Open: these tests are about the window; ownership has tests of its own.
+    private static readonly CalendarDefinition Lab = TestCalendars.In("Europe/Berlin", firstHour: 8, lastHour: 19) with { Access = CalendarAccess.Open };
     private static readonly LocalDate Thursday = new(2026, 11, 26);
 
     // 08:30 in Berlin (UTC+1) on Thursday: slot 9 starts at 08:00Z.

@@ -28,10 +28,10 @@ public abstract class HostTest : IAsyncLifetime
         Host = await Host.RestartAsync();
     }
 
-    /// <summary>A connected client whose initial <c>slots_update</c> has been read.</summary>
-    protected async Task<SocketClient> ConnectAsync()
+    /// <summary>A connected client whose initial <c>slots_update</c> has been read; signed in with <paramref name="bearerToken"/> if given.</summary>
+    protected async Task<SocketClient> ConnectAsync(string? bearerToken = null)
     {
-        var (client, initial) = await SocketClient.ConnectAndReadInitialAsync(Host.WebSocketAddress);
+        var (client, initial) = await SocketClient.ConnectAndReadInitialAsync(Host.WebSocketAddress, bearerToken);
         Assert.Equal("slots_update", initial.GetProperty("type").GetString());
         _clients.Add(client);
         return client;
