@@ -4,6 +4,8 @@ using SlotBooking.Client.Commands;
 var root = new RootCommand("SlotBooking client: try the service, watch it, load it, and measure it")
 {
     DemoCommand.Create(),
+    AccountCommands.Register(),
+    AccountCommands.Login(),
     WatchCommand.Create(),
     LoadCommand.Create(),
     FanoutCommand.Create(),

@@ -67,6 +67,11 @@ public static class CommonOptions
         return null;
     }
 
+    public static Option<string?> Token() => new("--token")
+    {
+        Description = "Sign in with this bearer token (from 'login', or an identity provider): sent at connect as Authorization: Bearer",
+    };
+
     public static Option<string?> Calendar() => new("--calendar") { Description = "A dated calendar's id (default: the default calendar); needs --date" };
 
     public static Option<DateOnly?> Date() => new("--date") { Description = "The date of a dated calendar, YYYY-MM-DD" };

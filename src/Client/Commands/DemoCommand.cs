@@ -16,10 +16,11 @@ public static class DemoCommand
         var listenSeconds = CommonOptions.Seconds("--listen-seconds", "How long to print broadcasts at the end", 10, minimum: 0);
         var calendar = CommonOptions.Calendar();
         var date = CommonOptions.Date();
+        var token = CommonOptions.Token();
 
         var command = new Command("demo", "Connect, print the initial state, book a slot, get_slots, then print broadcasts for a while")
         {
-            url, slot, listenSeconds, calendar, date,
+            url, slot, listenSeconds, calendar, date, token,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -29,9 +30,9 @@ public static class DemoCommand
             var where = day is { } d ? $" on {d.Calendar} {d.Date}" : "";
             using var connector = new Connector(address);
             Console.WriteLine($"Connecting to {address} ...");
-            await using var socket = await connector.ConnectAsync(cancellationToken);
+            await using var socket = await connector.ConnectAsync(cancellationToken, parse.GetValue(token));
             Console.WriteLine("Connected. Initial state:");
-            PrintState(await socket.ReceiveAsync(cancellationToken));
+            PrintState(await PrintUntilAsync(socket, f => f.Kind == ServerFrameKind.SlotsUpdate, cancellationToken));
 
             Console.WriteLine($"-> book_slot {slotId}{where}");
             await socket.SendAsync(RequestEncoder.Book(slotId, day: day), cancellationToken);

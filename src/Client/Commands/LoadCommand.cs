@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using SlotBooking.Client.Auth;
 using SlotBooking.Client.Load;
 using SlotBooking.Client.Output;
 
@@ -24,9 +25,15 @@ public static class LoadCommand
             Description = "Spread the load over every dated calendar of the server (GET /calendars), on this many days after today",
         };
 
+        var token = CommonOptions.Token();
+        var signInKey = new Option<string?>("--sign-in-key")
+        {
+            Description = "Sign every client in as its own subject (load-N@bench.local) with tokens minted from this HS256 key, the server's SlotBooking:Auth:SigningKey",
+        };
+
         var command = new Command("load", "Closed loop: each client books or cancels a random slot and waits for its answer")
         {
-            url, clients, seconds, slots, warmup, timeout, seed, serverPid, datedDays, json,
+            url, clients, seconds, slots, warmup, timeout, seed, serverPid, datedDays, token, signInKey, json,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -38,6 +45,14 @@ public static class LoadCommand
                 Seed = parse.GetValue(seed),
                 ServerProcessId = parse.GetValue(serverPid),
             };
+            if (parse.GetValue(signInKey) is { } key)
+            {
+                var minted = new MintedTokens(key);
+                var lifetime = options.Warmup + options.Duration + TimeSpan.FromMinutes(10);
+                options = options with { TokenFor = n => minted.For(n, lifetime) };
+            }
+            else if (parse.GetValue(token) is { } shared)
+                options = options with { TokenFor = _ => shared };
             if (parse.GetValue(datedDays) is { } days)
             {
                 var (addresses, hours) = await DatedDays.FromServerAsync(options.Address, days, cancellationToken);

@@ -15,12 +15,13 @@ public static class WatchCommand
         var url = CommonOptions.Url();
         var calendar = CommonOptions.Calendar();
         var date = CommonOptions.Date();
-        var command = new Command("watch", "A live view of the slots, redrawn on each slots_update (Ctrl+C to stop)") { url, calendar, date };
+        var token = CommonOptions.Token();
+        var command = new Command("watch", "A live view of the slots, redrawn on each slots_update (Ctrl+C to stop)") { url, calendar, date, token };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var address = CommonOptions.Watching(parse.GetValue(url)!, CommonOptions.DayOf(parse.GetValue(calendar), parse.GetValue(date)));
             using var connector = new Connector(address);
-            await using var socket = await connector.ConnectAsync(cancellationToken);
+            await using var socket = await connector.ConnectAsync(cancellationToken, parse.GetValue(token));
             // Ctrl+C sends our close frame; the loop ends when the server answers it.
             await using var closeOnCancel = cancellationToken.Register(() => _ = socket.CloseOutputAsync());
             var updates = 0;

@@ -1,4 +1,5 @@
 using SlotBooking.WireClient.Connections;
+using SlotBooking.WireClient.Frames;
 
 namespace SlotBooking.Client.Connections;
 
@@ -15,7 +16,8 @@ public sealed record OpenedConnections(IReadOnlyList<OpenedConnection> Opened, I
 public static class ConnectionPool
 {
     public static async Task<OpenedConnections> OpenAsync(
-        Connector connector, int count, int parallelism, TimeSpan timeout, Action<int>? onProgress, CancellationToken cancellationToken)
+        Connector connector, int count, int parallelism, TimeSpan timeout, Action<int>? onProgress, CancellationToken cancellationToken,
+        Func<int, string?>? tokenFor = null)
     {
         var started = DateTime.UtcNow;
         var opened = new OpenedConnection?[count];
@@ -25,7 +27,7 @@ public static class ConnectionPool
         {
             try
             {
-                opened[i] = await OpenOneAsync(connector, timeout, ct);
+                opened[i] = await OpenOneAsync(connector, timeout, ct, tokenFor?.Invoke(i));
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
@@ -40,14 +42,17 @@ public static class ConnectionPool
             DateTime.UtcNow - started);
     }
 
-    public static async Task<OpenedConnection> OpenOneAsync(Connector connector, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <param name="bearerToken">Signs the connection in; null connects anonymously.</param>
+    public static async Task<OpenedConnection> OpenOneAsync(Connector connector, TimeSpan timeout, CancellationToken cancellationToken, string? bearerToken = null)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
-        var socket = await connector.ConnectAsync(deadline.Token);
+        var socket = await connector.ConnectAsync(deadline.Token, bearerToken);
         try
         {
+            // A signed-in connection may get its my_bookings before the first slots_update.
             var initial = await socket.ReceiveAsync(deadline.Token);
+            while (ServerFrameReader.Read(initial.Span).Kind == ServerFrameKind.MyBookings) initial = await socket.ReceiveAsync(deadline.Token);
             return new OpenedConnection(socket, initial.ToArray());
         }
         catch

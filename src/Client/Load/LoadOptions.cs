@@ -23,6 +23,9 @@ public sealed record LoadOptions(Uri Address, int Clients, TimeSpan Duration)
     /// <summary>Dated days to spread the load over (every slot of each); none means the default board.</summary>
     public IReadOnlyList<SlotBooking.WireClient.Requests.DayAddress> Days { get; init; } = [];
 
+    /// <summary>The bearer token client n signs in with at connect; null (or none) connects anonymously.</summary>
+    public Func<int, string?>? TokenFor { get; init; }
+
     /// <summary>When set, the server's CPU use over the measured window is reported too.</summary>
     public int? ServerProcessId { get; init; }
 }

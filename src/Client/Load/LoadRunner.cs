@@ -28,7 +28,7 @@ public static class LoadRunner
         var connections = await ConnectionPool.OpenAsync(
             connector, options.Clients, options.ConnectParallelism, ConnectTimeout,
             n => { if (n % Math.Max(1, options.Clients / 10) == 0) onProgress?.Invoke(Connecting(connectStarted, n)); },
-            cancellationToken);
+            cancellationToken, options.TokenFor);
         try
         {
             if (connections.Opened.Count == 0)

@@ -6,6 +6,8 @@ public enum ServerFrameKind
     BookingResponse,
     CancellationResponse,
     Error,
+    /// <summary>A signed-in connection's own bookings, pushed at connect and after each change (not an answer).</summary>
+    MyBookings,
     /// <summary>Not JSON, no <c>type</c>, or a type this client does not know.</summary>
     Unrecognised,
 }

@@ -5,7 +5,7 @@ namespace SlotBooking.WireClient.Frames;
 
 /// <summary>
 /// Classifies a server frame by streaming over its first fields. The server writes <c>type</c> first, so a
-/// <c>slots_update</c> (the large, frequent frame) is recognised without reading its slot data, nor anything
+/// <c>slots_update</c> (the large, frequent frame) or a <c>my_bookings</c> is recognised without reading its data, nor anything
 /// after its type: a <c>request_id</c> is read from answers (booking, cancellation, error) only.
 /// </summary>
 public static class ServerFrameReader
@@ -39,7 +39,7 @@ public static class ServerFrameReader
             {
                 reader.Read();
                 kind = KindOf(ref reader);
-                if (kind == ServerFrameKind.SlotsUpdate) return new ServerFrame(ServerFrameKind.SlotsUpdate, false, 0, null);
+                if (kind is ServerFrameKind.SlotsUpdate or ServerFrameKind.MyBookings) return new ServerFrame(kind.Value, false, 0, null);
             }
             else if (reader.ValueTextEquals("success"u8))
             {
@@ -77,5 +77,6 @@ public static class ServerFrameReader
         : reader.ValueTextEquals(MessageTypes.BookingResponse) ? ServerFrameKind.BookingResponse
         : reader.ValueTextEquals(MessageTypes.CancellationResponse) ? ServerFrameKind.CancellationResponse
         : reader.ValueTextEquals(MessageTypes.Error) ? ServerFrameKind.Error
+        : reader.ValueTextEquals("my_bookings"u8) ? ServerFrameKind.MyBookings
         : ServerFrameKind.Unrecognised;
 }

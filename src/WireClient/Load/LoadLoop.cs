@@ -60,6 +60,8 @@ public sealed class LoadLoop(WireSocket socket, RequestFrames frames, Random ran
             var utf8 = await socket.ReceiveAsync(cancellationToken);
             var receivedAt = Stopwatch.GetTimestamp();
             var frame = ServerFrameReader.Read(utf8.Span);
+            // Pushes are not answers: broadcasts are counted, a signed-in client's my_bookings skipped.
+            if (frame.Kind == ServerFrameKind.MyBookings) continue;
             if (frame.Kind != ServerFrameKind.SlotsUpdate) return (frame, receivedAt);
             observer.SlotsUpdateReceived(receivedAt);
         }
