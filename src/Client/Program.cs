@@ -6,6 +6,7 @@ var root = new RootCommand("SlotBooking client: try the service, watch it, load 
     DemoCommand.Create(),
     AccountCommands.Register(),
     AccountCommands.Login(),
+    LoginStormCommand.Create(),
     WatchCommand.Create(),
     LoadCommand.Create(),
     FanoutCommand.Create(),
