@@ -30,6 +30,7 @@ public static class SlotBookingApp
         builder.Services.AddSlotCors();
         builder.Services.AddSlotHttpRateLimiting();
         builder.Services.AddSlotAuth();
+        builder.Services.AddSlotAccounts();
         builder.Services.AddSlotRoutes();
         builder.Services.AddCalendarReads();
         builder.Services.AddSlotHealthChecks();
@@ -55,6 +56,7 @@ public static class SlotBookingApp
         app.MapOpenApi();
         app.MapSlotRoutes();
         app.MapCalendarRoutes();
+        app.MapAccountRoutes();
         app.MapSlotHealth();
         app.MapSlotBookingSocket();
         app.MapSlotUi();

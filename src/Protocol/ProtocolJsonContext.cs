@@ -14,4 +14,8 @@ namespace SlotBooking.Protocol;
 [JsonSerializable(typeof(CalendarsResponse))]
 [JsonSerializable(typeof(CalendarSlotsResponse))]
 [JsonSerializable(typeof(AvailabilityResponse))]
+[JsonSerializable(typeof(AccountCredentials))]
+[JsonSerializable(typeof(RegisterResponse))]
+[JsonSerializable(typeof(LoginResponse))]
+[JsonSerializable(typeof(MeResponse))]
 public sealed partial class ProtocolJsonContext : JsonSerializerContext;
