@@ -39,6 +39,8 @@ public static class SlotBookingApp
             .AddHostLogging(services)
             .AddSlotPersistence(services)
             .AddSlotActors(services));
+        // After AddAkka: the server starts only once the calendar catalog has recovered.
+        builder.Services.AddCatalogReadiness();
         return builder;
     }
 
@@ -55,6 +57,7 @@ public static class SlotBookingApp
         app.MapOpenApi();
         app.MapSlotRoutes();
         app.MapCalendarRoutes();
+        app.MapCalendarAdminRoutes();
         app.MapSlotHealth();
         app.MapSlotBookingSocket();
         app.MapSlotUi();

@@ -12,6 +12,10 @@ namespace SlotBooking.Protocol;
 [JsonSerializable(typeof(HealthResponse))]
 [JsonSerializable(typeof(StatsResponse))]
 [JsonSerializable(typeof(CalendarsResponse))]
+[JsonSerializable(typeof(CalendarInfo))]
+[JsonSerializable(typeof(CreateCalendarRequest))]
+[JsonSerializable(typeof(UpdateCalendarRequest))]
+[JsonSerializable(typeof(BookedHourInfo))]
 [JsonSerializable(typeof(CalendarSlotsResponse))]
 [JsonSerializable(typeof(AvailabilityResponse))]
 public sealed partial class ProtocolJsonContext : JsonSerializerContext;

@@ -2,16 +2,21 @@ using Akka.Hosting;
 using SlotBooking.Actors.Board;
 using SlotBooking.Actors.Broadcast;
 using SlotBooking.Actors.Calendars;
+using SlotBooking.Actors.Catalog;
 using SlotBooking.Actors.Days;
 using SlotBooking.Actors.Slots;
 using SlotBooking.Actors.Storage;
 using SlotBooking.Host.Configuration;
+using SlotBooking.Host.Http;
 
 namespace SlotBooking.Host.Wiring;
 
 public static class ActorsSetup
 {
-    /// <summary>Starts the broadcaster, the board, the slot manager and the storage probe, and registers the first three for injection.</summary>
+    /// <summary>
+    /// Starts the broadcaster, the board, the slot manager, the day router, the calendar catalog and the storage probe,
+    /// and registers all but the probe for injection.
+    /// </summary>
     public static AkkaConfigurationBuilder AddSlotActors(this AkkaConfigurationBuilder akka, IServiceProvider services)
     {
         var options = services.GetSlotBookingOptions();
@@ -30,12 +35,18 @@ public static class ActorsSetup
                 // the board keeps the word on storage health.
                 var calendars = services.GetRequiredService<CalendarRegistry>();
                 var days = system.ActorOf(DayRouter.Props(calendars.Find, slotSettings, board, broadcaster), "days");
+                // The single writer of the registry's calendars; it reads days (to check a change of hours) as the routes do.
+                var dayReader = services.GetRequiredService<DayReader>();
+                var catalog = system.ActorOf(
+                    CalendarCatalog.SupervisedProps(calendars, services.GetRequiredService<ConfiguredCalendars>().Others, dayReader.ReadAsync, clock, board),
+                    "calendar-catalog");
                 system.ActorOf(StorageProbeActor.SupervisedProps(board, options.StorageProbeInterval, clock), "storage-probe");
                 system.ActorOf(UndeliveredCommandResponder.Props(), "undelivered-commands");
                 registry.Register<BroadcasterActor>(broadcaster);
                 registry.Register<BoardActor>(board);
                 registry.Register<SlotManager>(slots);
                 registry.Register<DayRouter>(days);
+                registry.Register<CalendarCatalog>(catalog);
             });
     }
 
