@@ -83,7 +83,8 @@ async function loadCalendars() {
     const body = await response.json();
     for (const calendar of body.calendars ?? []) {
       calendars.set(calendar.id, calendar);
-      if (calendar.id === "default") continue;
+      // A retired calendar takes no bookings: not offered here (GET /calendars/{id}/slots still reads its days).
+      if (calendar.id === "default" || calendar.retired) continue;
       const option = document.createElement("option");
       option.value = calendar.id;
       option.textContent = calendar.name;
