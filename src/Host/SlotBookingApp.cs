@@ -32,6 +32,7 @@ public static class SlotBookingApp
         builder.Services.AddSlotAuth();
         builder.Services.AddSlotRoutes();
         builder.Services.AddCalendarReads();
+        builder.Services.AddMyBookingsReads();
         builder.Services.AddSlotHealthChecks();
         builder.Services.AddSlotBookingSockets();
         builder.Services.AddOpenApi();
@@ -55,6 +56,7 @@ public static class SlotBookingApp
         app.MapOpenApi();
         app.MapSlotRoutes();
         app.MapCalendarRoutes();
+        app.MapMyBookingsRoutes();
         app.MapSlotHealth();
         app.MapSlotBookingSocket();
         app.MapSlotUi();

@@ -14,4 +14,5 @@ namespace SlotBooking.Protocol;
 [JsonSerializable(typeof(CalendarsResponse))]
 [JsonSerializable(typeof(CalendarSlotsResponse))]
 [JsonSerializable(typeof(AvailabilityResponse))]
+[JsonSerializable(typeof(MyBookingsResponse))]
 public sealed partial class ProtocolJsonContext : JsonSerializerContext;

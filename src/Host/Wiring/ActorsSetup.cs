@@ -1,8 +1,10 @@
 using Akka.Hosting;
+using Akka.Persistence.Sql.Query;
 using SlotBooking.Actors.Board;
 using SlotBooking.Actors.Broadcast;
 using SlotBooking.Actors.Calendars;
 using SlotBooking.Actors.Days;
+using SlotBooking.Actors.Owners;
 using SlotBooking.Actors.Slots;
 using SlotBooking.Actors.Storage;
 using SlotBooking.Host.Configuration;
@@ -11,12 +13,14 @@ namespace SlotBooking.Host.Wiring;
 
 public static class ActorsSetup
 {
-    /// <summary>Starts the broadcaster, the board, the slot manager and the storage probe, and registers the first three for injection.</summary>
+    /// <summary>
+    /// Starts the broadcaster, the board, the slot manager, the day router, the owners' index and the storage probe,
+    /// and registers all but the probe for injection.
+    /// </summary>
     public static AkkaConfigurationBuilder AddSlotActors(this AkkaConfigurationBuilder akka, IServiceProvider services)
     {
         var options = services.GetSlotBookingOptions();
         var clock = services.GetRequiredService<TimeProvider>();
-
 
         return akka
             .AddHoconFile(Path.Combine(AppContext.BaseDirectory, "hocon", "akka.conf"), HoconAddMode.Prepend)
@@ -32,12 +36,16 @@ public static class ActorsSetup
                 // Days, and slots, look their calendar up in the registry as it is when they decide; the board keeps
                 // the word on storage health.
                 var days = system.ActorOf(DayRouter.Props(calendars.Find, slotSettings, board, broadcaster), "days");
+                // The owners' "my bookings", read from the journal through the SQL plugin's read journal.
+                var owners = system.ActorOf(OwnerIndex.Props(new OwnerBookingsSettings(
+                    OwnerBookingsSettings.ReadJournalAt(SqlReadJournal.Identifier), options.SlotIdleTimeout, clock, calendars.Find)), "owners");
                 system.ActorOf(StorageProbeActor.SupervisedProps(board, options.StorageProbeInterval, clock), "storage-probe");
                 system.ActorOf(UndeliveredCommandResponder.Props(), "undelivered-commands");
                 registry.Register<BroadcasterActor>(broadcaster);
                 registry.Register<BoardActor>(board);
                 registry.Register<SlotManager>(slots);
                 registry.Register<DayRouter>(days);
+                registry.Register<OwnerIndex>(owners);
             });
     }
 
