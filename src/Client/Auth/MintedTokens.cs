@@ -15,7 +15,9 @@ public sealed class MintedTokens(string signingKey, string issuer = "slotbooking
     private readonly JsonWebTokenHandler _handler = new();
     private readonly SigningCredentials _credentials = new(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(signingKey)), SecurityAlgorithms.HmacSha256);
 
-    public string For(int client, TimeSpan lifetime)
+    /// <param name="admin">With the role <c>admin</c>: may cancel anyone's booking, so a load of such clients meets the same
+    /// refusals as anonymous clients on an open calendar (a like-for-like cost comparison).</param>
+    public string For(int client, TimeSpan lifetime, bool admin = false)
     {
         var subject = string.Create(CultureInfo.InvariantCulture, $"load-{client}@bench.local");
         var now = DateTime.UtcNow;
@@ -23,7 +25,9 @@ public sealed class MintedTokens(string signingKey, string issuer = "slotbooking
         {
             Issuer = issuer,
             Audience = audience,
-            Subject = new ClaimsIdentity([new Claim("sub", subject), new Claim("email", subject)]),
+            Subject = new ClaimsIdentity(admin
+                ? [new Claim("sub", subject), new Claim("email", subject), new Claim("role", "admin")]
+                : [new Claim("sub", subject), new Claim("email", subject)]),
             IssuedAt = now,
             NotBefore = now.AddMinutes(-1),
             Expires = now + lifetime,

@@ -31,9 +31,14 @@ public static class LoadCommand
             Description = "Sign every client in as its own subject (load-N@bench.local) with tokens minted from this HS256 key, the server's SlotBooking:Auth:SigningKey",
         };
 
+        var asAdmins = new Option<bool>("--as-admins")
+        {
+            Description = "With --sign-in-key: the minted tokens carry the role admin, so any client may cancel any booking (the same refusals as anonymous clients on an open calendar)",
+        };
+
         var command = new Command("load", "Closed loop: each client books or cancels a random slot and waits for its answer")
         {
-            url, clients, seconds, slots, warmup, timeout, seed, serverPid, datedDays, token, signInKey, json,
+            url, clients, seconds, slots, warmup, timeout, seed, serverPid, datedDays, token, signInKey, asAdmins, json,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -49,7 +54,8 @@ public static class LoadCommand
             {
                 var minted = new MintedTokens(key);
                 var lifetime = options.Warmup + options.Duration + TimeSpan.FromMinutes(10);
-                options = options with { TokenFor = n => minted.For(n, lifetime) };
+                var admins = parse.GetValue(asAdmins);
+                options = options with { TokenFor = n => minted.For(n, lifetime, admins) };
             }
             else if (parse.GetValue(token) is { } shared)
                 options = options with { TokenFor = _ => shared };

@@ -21,7 +21,11 @@ public static class LoginStormCommand
         var seconds = CommonOptions.Seconds("--seconds", "How long to log in", 10);
         var concurrency = CommonOptions.Positive("--concurrency", "Login requests in flight at once", 4);
         var json = CommonOptions.Json();
-        var command = new Command("login-storm", "Log in as fast as possible for a while; logins/s and 429s") { url, email, password, seconds, concurrency, json };
+        var flood = new Option<bool>("--ignore-retry-after")
+        {
+            Description = "Retry at once after a 429 instead of waiting as Retry-After says (a misbehaving client)",
+        };
+        var command = new Command("login-storm", "Log in as fast as the server allows for a while; logins/s and 429s") { url, email, password, seconds, concurrency, flood, json };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var secret = parse.GetValue(password) ?? Environment.GetEnvironmentVariable("SLOTBOOKING_PASSWORD") ?? "";
@@ -30,6 +34,7 @@ public static class LoginStormCommand
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             stop.CancelAfter(TimeSpan.FromSeconds(parse.GetValue(seconds)));
             long ok = 0, limited = 0, failed = 0;
+            var ignoreRetryAfter = parse.GetValue(flood);
             var started = Stopwatch.GetTimestamp();
             var workers = Enumerable.Range(0, parse.GetValue(concurrency)).Select(async _ =>
             {
@@ -39,7 +44,12 @@ public static class LoginStormCommand
                     {
                         using var response = await http.PostAsJsonAsync("/auth/login", body, stop.Token);
                         if (response.StatusCode == HttpStatusCode.OK) Interlocked.Increment(ref ok);
-                        else if (response.StatusCode == HttpStatusCode.TooManyRequests) Interlocked.Increment(ref limited);
+                        else if (response.StatusCode == HttpStatusCode.TooManyRequests)
+                        {
+                            Interlocked.Increment(ref limited);
+                            // A well-behaved client waits as long as the limiter says before trying again.
+                            if (!ignoreRetryAfter && response.Headers.RetryAfter?.Delta is { } wait) await Task.Delay(wait, stop.Token);
+                        }
                         else Interlocked.Increment(ref failed);
                     }
                     catch (OperationCanceledException) when (stop.IsCancellationRequested)

@@ -18,6 +18,14 @@ public static class HttpRateLimiting
         {
             var o = slotBooking.Value;
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // Tell a refused client when to come back, so that a well-behaved one does not retry in a loop.
+            limiter.OnRejected = (context, _) =>
+            {
+                // A sliding window does not say when it frees up: a second is a polite pace to ask again at.
+                var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? Math.Ceiling(retryAfter.TotalSeconds) : 1;
+                context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)seconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return ValueTask.CompletedTask;
+            };
             limiter.AddPolicy(Policy, context => RateLimitPartition.GetTokenBucketLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new TokenBucketRateLimiterOptions

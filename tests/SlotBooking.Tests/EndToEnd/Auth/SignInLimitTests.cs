@@ -66,7 +66,10 @@ public sealed class SignInLimitTests : IDisposable
         Assert.Equal(HttpStatusCode.Created, (await host.Http.RegisterAsync("a@example.org", Password)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await host.Http.LoginAsync("a@example.org", Password)).StatusCode);
         Assert.Equal(HttpStatusCode.Created, (await host.Http.RegisterAsync("b@example.org", Password)).StatusCode);
-        Assert.Equal(HttpStatusCode.TooManyRequests, (await host.Http.LoginAsync("b@example.org", Password)).StatusCode);
+        var limited = await host.Http.LoginAsync("b@example.org", Password);
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        // It says when to come back, so a well-behaved client does not retry in a loop.
+        Assert.True(limited.Headers.RetryAfter?.Delta > TimeSpan.Zero, "no Retry-After");
         // Other routes have their own limit.
         Assert.Equal(HttpStatusCode.OK, (await host.Http.GetAsync("/slots")).StatusCode);
     }
