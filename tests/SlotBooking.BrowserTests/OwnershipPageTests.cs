@@ -1,0 +1,107 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using SlotBooking.BrowserTests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace SlotBooking.BrowserTests;
+
+/// <summary>
+/// Accounts on the page: two users and an admin, each in a browser of their own, register and sign in with the page's
+/// forms; a booking shows as its owner's, others are not offered to cancel it, the admin sees its owner and cancels it.
+/// </summary>
+public sealed class OwnershipPageTests(BrowserFixture browser, ITestOutputHelper output) : BrowserTest(browser)
+{
+    private const string Alice = "alice@example.org";
+    private const string Bob = "bob@example.org";
+    private const string Admin = "admin@example.org";
+    private const string Password = "correct-horse-battery";
+
+    protected override string[] HostArgs => [$"--SlotBooking:Admins:0={Admin}"];
+
+    [ChromiumFact]
+    public async Task A_booking_is_its_owners_others_cannot_cancel_it_and_an_admin_sees_the_owner_and_cancels_it()
+    {
+        var alice = await OpenPageAsync();
+        var socket = await alice.Page.RunAndWaitForWebSocketAsync(() => alice.RegisterAsync(Alice, Password));
+
+        // Signed in: the token went to the socket's address only; the page's own address carries nothing.
+        var token = await alice.SessionTokenAsync();
+        Assert.False(string.IsNullOrEmpty(token), "the page keeps its token in sessionStorage");
+        Assert.Contains($"access_token={Uri.EscapeDataString(token!)}", socket.Url);
+        Assert.Equal(new Uri(Host.HttpAddress, "/ui").ToString(), alice.Page.Url);
+        await Expect(alice.MyBookingsNote).ToHaveTextAsync("You have no bookings.");
+        await Expect(alice.AdminView).ToBeHiddenAsync();
+
+        // A taken email is refused, and the page shows the server's reason.
+        var bob = await OpenPageAsync();
+        await bob.SubmitAsync(bob.RegisterForm, "Create account", Alice, Password);
+        await Expect(bob.RegisterForm.Locator(".form-error")).ToHaveTextAsync(await RegisterRefusalAsync(Alice));
+        await Expect(bob.SignInForm).ToBeVisibleAsync();
+        await bob.RegisterAsync(Bob, Password);
+
+        await alice.BookButton(9).ClickAsync();
+        await Expect(alice.Answer).ToHaveTextAsync("Slot 9 booked successfully");
+        await Expect(alice.Slot(9)).ToHaveAttributeAsync("data-mine", "true");
+        await Expect(alice.StateOf(9)).ToContainTextAsync("Yours");
+        await Expect(alice.CancelButton(9)).ToBeVisibleAsync();
+        await Expect(alice.MyBookings).ToHaveTextAsync(["Default: 09:00\u201310:00"]);
+
+        // Bob sees it booked, not his, and is not offered to cancel it; his list stays empty.
+        await Expect(bob.BookedButton(9)).ToBeVisibleAsync();
+        await Expect(bob.Slot(9)).ToHaveAttributeAsync("data-mine", "false");
+        await Expect(bob.CancelButton(9)).ToHaveCountAsync(0);
+        await Expect(bob.MyBookingsNote).ToHaveTextAsync("You have no bookings.");
+        // A cancellation forced with his token past the page is refused, and the slot stays booked.
+        var forced = await CancelOverHttpAsync(9, (await bob.SessionTokenAsync())!);
+        Assert.Equal(HttpStatusCode.BadRequest, forced.Status);
+        Assert.Equal("Slot 9 was not booked by you", forced.Detail);
+        await Expect(alice.Slot(9)).ToHaveAttributeAsync("data-state", "booked");
+        await Expect(bob.Slot(9)).ToHaveAttributeAsync("data-state", "booked");
+
+        // The admin sees Alice as the owner, is offered to cancel in the grid too, and cancels from the admin view.
+        var admin = await OpenPageAsync();
+        await admin.RegisterAsync(Admin, Password);
+        await Expect(admin.AdminBadge).ToBeVisibleAsync();
+        await Expect(admin.OwnerOf(9)).ToHaveTextAsync(Alice);
+        await Expect(admin.CancelButton(9)).ToBeVisibleAsync();
+        await admin.AdminCancelButton(9, Alice).ClickAsync();
+        await Expect(admin.Answer).ToHaveTextAsync("Slot 9 booking cancelled successfully");
+        await Expect(admin.OwnerRows).ToHaveCountAsync(0);
+
+        await Expect(alice.BookButton(9)).ToBeVisibleAsync();
+        await Expect(bob.BookButton(9)).ToBeVisibleAsync();
+        await Expect(alice.MyBookings).ToHaveCountAsync(0);
+        await Expect(alice.MyBookingsNote).ToHaveTextAsync("You have no bookings.");
+
+        var screenshot = ArtifactPath("ui-admin.png");
+        await admin.Page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
+        output.WriteLine($"Screenshot of the admin view: {screenshot}");
+
+        // Signing out forgets the token and shows the forms again.
+        await alice.Page.GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true }).ClickAsync();
+        await Expect(alice.SignInForm).ToBeVisibleAsync();
+        await Expect(alice.Page.Locator("#my-bookings")).ToBeHiddenAsync();
+        Assert.Null(await alice.SessionTokenAsync());
+    }
+
+    /// <summary>What the server says to a second registration of <paramref name="email"/> (the problem's detail).</summary>
+    private async Task<string> RegisterRefusalAsync(string email)
+    {
+        using var response = await Host.Http.PostAsJsonAsync("/auth/register", new { email, password = Password });
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return problem.RootElement.GetProperty("detail").GetString()!;
+    }
+
+    private async Task<(HttpStatusCode Status, string? Detail)> CancelOverHttpAsync(int slotId, string token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/cancel-slot") { Content = JsonContent.Create(new { slot_id = slotId }) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await Host.Http.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        using var problem = JsonDocument.Parse(body);
+        return (response.StatusCode, problem.RootElement.TryGetProperty("detail", out var detail) ? detail.GetString() : body);
+    }
+}
