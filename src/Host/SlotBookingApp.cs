@@ -30,6 +30,7 @@ public static class SlotBookingApp
         builder.Services.AddSlotCors();
         builder.Services.AddSlotHttpRateLimiting();
         builder.Services.AddSlotAuth();
+        builder.Services.AddSlotAccounts();
         builder.Services.AddSlotRoutes();
         builder.Services.AddCalendarReads();
         builder.Services.AddBookingRoutes();
@@ -58,6 +59,7 @@ public static class SlotBookingApp
         app.MapCalendarRoutes();
         app.MapCalendarBookingRoutes();
         app.MapBookingRoutes();
+        app.MapAccountRoutes();
         app.MapSlotHealth();
         app.MapSlotBookingSocket();
         app.MapSlotUi();

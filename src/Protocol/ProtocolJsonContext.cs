@@ -17,4 +17,8 @@ namespace SlotBooking.Protocol;
 [JsonSerializable(typeof(SlotCommandBody))]
 [JsonSerializable(typeof(SlotCommandResponse))]
 [JsonSerializable(typeof(CalendarBookingsResponse))]
+[JsonSerializable(typeof(AccountCredentials))]
+[JsonSerializable(typeof(RegisterResponse))]
+[JsonSerializable(typeof(LoginResponse))]
+[JsonSerializable(typeof(MeResponse))]
 public sealed partial class ProtocolJsonContext : JsonSerializerContext;

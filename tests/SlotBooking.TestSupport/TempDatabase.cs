@@ -1,6 +1,9 @@
 namespace SlotBooking.TestSupport;
 
-/// <summary>A fresh SQLite path of its own for one test; the file and its WAL companions are deleted on dispose.</summary>
+/// <summary>
+/// A fresh SQLite path of its own for one test; the file, its WAL companions and a signing key generated beside it
+/// are deleted on dispose.
+/// </summary>
 public sealed class TempDatabase : IDisposable
 {
     public TempDatabase()
@@ -14,7 +17,7 @@ public sealed class TempDatabase : IDisposable
 
     public void Dispose()
     {
-        foreach (var suffix in new[] { "", "-wal", "-shm", "-journal" })
+        foreach (var suffix in new[] { "", "-wal", "-shm", "-journal", ".signing-key" })
         {
             try { File.Delete(Path + suffix); }
             catch (IOException) { /* still open by a host that failed to stop: the temp folder is swept by the OS */ }

@@ -19,21 +19,51 @@ public static class TestTokens
     /// <summary>The host's configuration for <see cref="SigningKey"/>; add <c>--SlotBooking:Admins:0=...</c> for admins.</summary>
     public static string[] Args() => [$"--SlotBooking:Auth:SigningKey={SigningKey}"];
 
+    /// <param name="expires">For an expired token, more than the validation's 5 minutes of clock skew ago.</param>
+    /// <param name="key">Another signing key (at least 32 characters, as HS256 needs).</param>
     public static string For(
-        string subject, bool admin = false, DateTimeOffset? expires = null, string? audience = null, string? key = null, DateTimeOffset? now = null)
+        string subject, bool admin = false, DateTimeOffset? expires = null, string? audience = null, string? key = null, DateTimeOffset? now = null) =>
+        Create(subject, admin, Issuer, audience ?? Audience, Encoding.UTF8.GetBytes(key ?? SigningKey), now ?? DateTimeOffset.UtcNow, expires);
+
+    /// <summary>
+    /// An identity provider's tokens, configured only through the standard <c>Authentication:Schemes:Bearer</c>
+    /// section as <c>dotnet user-jwts</c> writes it: its issuer, its audience, and its base64 key for that issuer.
+    /// </summary>
+    public static class Provider
     {
-        var issuedAt = now ?? DateTimeOffset.UtcNow;
+        public const string Issuer = "https://idp.example";
+        public const string Audience = "slotbooking-api";
+        public static readonly string KeyBase64 = Convert.ToBase64String(Encoding.UTF8.GetBytes("identity-provider-key-of-32-bytes-or-more!"));
+
+        public static string[] Args() =>
+        [
+            $"--Authentication:Schemes:Bearer:ValidIssuer={Issuer}",
+            $"--Authentication:Schemes:Bearer:ValidAudiences:0={Audience}",
+            $"--Authentication:Schemes:Bearer:SigningKeys:0:Issuer={Issuer}",
+            $"--Authentication:Schemes:Bearer:SigningKeys:0:Value={KeyBase64}",
+        ];
+
+        public static string For(string subject, bool admin = false, string? issuer = null, string? audience = null, DateTimeOffset? expires = null) =>
+            Create(subject, admin, issuer ?? Issuer, audience ?? Audience, Convert.FromBase64String(KeyBase64), DateTimeOffset.UtcNow, expires);
+    }
+
+    private static string Create(string subject, bool admin, string issuer, string audience, byte[] key, DateTimeOffset issuedAt, DateTimeOffset? expires)
+    {
         var claims = new List<Claim> { new("sub", subject), new("email", subject) };
         if (admin) claims.Add(new Claim("role", "admin"));
+        var expiresAt = expires ?? issuedAt.AddHours(1);
+        // Valid from a little before it was issued (clocks differ); never after it expires, which the handler refuses to write.
+        if (expiresAt < issuedAt) issuedAt = expiresAt.AddMinutes(-1);
+        var notBefore = issuedAt.AddMinutes(-5);
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
-            Issuer = Issuer,
-            Audience = audience ?? Audience,
+            Issuer = issuer,
+            Audience = audience,
             Subject = new ClaimsIdentity(claims),
             IssuedAt = issuedAt.UtcDateTime,
-            NotBefore = issuedAt.UtcDateTime.AddMinutes(-5),
-            Expires = (expires ?? issuedAt.AddHours(1)).UtcDateTime,
-            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(key ?? SigningKey)), SecurityAlgorithms.HmacSha256),
+            NotBefore = notBefore.UtcDateTime,
+            Expires = expiresAt.UtcDateTime,
+            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(key), SecurityAlgorithms.HmacSha256),
         });
     }
 

@@ -12,11 +12,15 @@ public sealed class AuthOptions
     public const string Section = "SlotBooking:Auth";
 
     /// <summary>
-    /// The HMAC key this server signs its tokens with: at least 32 characters. When empty, a random key is generated on
-    /// first start and kept beside the database (<c>{database}.signing-key</c>), so tokens survive restarts. Never logged.
+    /// The HMAC key this server signs its tokens with: at least 32 bytes of UTF-8 (HS256 needs 256 bits). When empty, a
+    /// random key is generated on first start and kept beside the database (<c>{database}.signing-key</c>), so tokens
+    /// survive restarts. Never logged.
     /// </summary>
-    [MinLength(32)]
     public string? SigningKey { get; set; }
+
+    public const int MinSigningKeyBytes = 32;
+
+    public bool HasValidSigningKey => string.IsNullOrEmpty(SigningKey) || System.Text.Encoding.UTF8.GetByteCount(SigningKey) >= MinSigningKeyBytes;
 
     /// <summary>The <c>iss</c> of the tokens this server issues.</summary>
     [Required]
@@ -29,4 +33,35 @@ public sealed class AuthOptions
     /// <summary>How long a token from <c>POST /auth/login</c> is valid.</summary>
     [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// Failed sign-ins (a wrong password or unknown email at login, an email already taken at registration) allowed
+    /// from one client address within <see cref="FailureWindow"/>; the next attempt gets 429.
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int FailuresPerAddress { get; set; } = 5;
+
+    /// <summary>Failed sign-ins allowed against one account (one normalized email) within <see cref="FailureWindow"/>, from anywhere.</summary>
+    [Range(1, 1_000_000)]
+    public int FailuresPerAccount { get; set; } = 5;
+
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan FailureWindow { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Requests to <c>/auth/register</c> and <c>/auth/login</c> together from one client address per minute, failed or not.</summary>
+    [Range(1, 1_000_000)]
+    public int RequestsPerMinute { get; set; } = 30;
+
+    /// <summary>
+    /// Password hashes computed at once. Hashing is slow on purpose; 0 means one per core but one, at least one, so a
+    /// login storm leaves a core to bookings.
+    /// </summary>
+    [Range(0, 1024)]
+    public int HashConcurrency { get; set; }
+
+    /// <summary>Requests waiting for a hash computation beyond the running ones; more get 503.</summary>
+    [Range(0, 100_000)]
+    public int HashQueueLimit { get; set; } = 64;
+
+    public int EffectiveHashConcurrency => HashConcurrency > 0 ? HashConcurrency : Math.Max(1, Environment.ProcessorCount - 1);
 }

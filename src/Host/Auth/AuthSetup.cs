@@ -16,7 +16,9 @@ public static class AuthSetup
 {
     public static IServiceCollection AddSlotAuth(this IServiceCollection services)
     {
-        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateDataAnnotations()
+            .Validate(o => o.HasValidSigningKey, $"{AuthOptions.Section}:SigningKey must be empty (a key is generated) or at least {AuthOptions.MinSigningKeyBytes} bytes of UTF-8")
+            .ValidateOnStart();
         services.AddSingleton<SigningKeyStore>();
         services.AddSingleton<TokenIssuer>();
         services.AddSingleton(s => new RequesterClaims(
@@ -25,7 +27,11 @@ public static class AuthSetup
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .PostConfigure<SigningKeyStore, IOptions<AuthOptions>, TimeProvider>(AcceptOwnTokens);
+            .PostConfigure<SigningKeyStore, IOptions<AuthOptions>, TimeProvider>(AcceptOwnTokens)
+            // Validated at start, which also loads (or generates) the signing key then, not at the first request: a key
+            // file that cannot be written or read stops the start with its message.
+            .Validate(bearer => bearer.TokenValidationParameters.IssuerSigningKeys.Any(), "No key to check token signatures with")
+            .ValidateOnStart();
         services.AddAuthorizationBuilder()
             .AddPolicy(AuthPolicies.SignedIn, policy => policy.RequireAuthenticatedUser())
             .AddPolicy(AuthPolicies.Admin, policy => policy.RequireAuthenticatedUser().RequireAssertion(context =>
@@ -46,6 +52,12 @@ public static class AuthSetup
         parameters.ValidIssuers = [.. parameters.ValidIssuers ?? [], .. parameters.ValidIssuer is { } i ? [i] : Array.Empty<string>(), own.Issuer];
         parameters.ValidAudiences = [.. parameters.ValidAudiences ?? [], .. parameters.ValidAudience is { } a ? [a] : Array.Empty<string>(), own.Audience];
         parameters.IssuerSigningKeys = [.. parameters.IssuerSigningKeys ?? [], .. parameters.IssuerSigningKey is { } k ? [k] : Array.Empty<SecurityKey>(), keys.Key];
+        // Always checked, whatever the Bearer section says (the binder honours ValidateIssuer/ValidateAudience/
+        // ValidateLifetime=false): unchecked, a provider's tokens for any other service, or expired ones, would be
+        // accepted here. Our own issuer and audience are always valid ones.
+        parameters.ValidateIssuer = true;
+        parameters.ValidateAudience = true;
+        parameters.ValidateLifetime = true;
         parameters.RequireSignedTokens = true;
         parameters.RequireExpirationTime = true;
         // Lifetimes are judged on the service's injected clock, as everything else.

@@ -31,26 +31,49 @@ public sealed class SigningKeyStore
 
     private static byte[] LoadOrCreate(string path)
     {
-        if (File.Exists(path)) return Convert.FromBase64String(File.ReadAllText(path).Trim());
+        if (File.Exists(path)) return Read(path);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var key = RandomNumberGenerator.GetBytes(GeneratedKeyBytes);
-        // Written to a temporary file first and moved, so a crash never leaves half a key; owner-only from the start.
-        var temporary = path + ".tmp";
-        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+        // Written to a temporary file of this process's own and moved, so a crash never leaves half a key and two
+        // processes starting at once never write one file; owner-only from the start, and on disk before the move.
+        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        using (var file = new FileStream(temporary, options))
-        using (var writer = new StreamWriter(file))
-            writer.Write(Convert.ToBase64String(key));
         try
         {
+            using (var file = new FileStream(temporary, options))
+            {
+                file.Write(Encoding.ASCII.GetBytes(Convert.ToBase64String(key)));
+                file.Flush(flushToDisk: true);
+            }
             File.Move(temporary, path, overwrite: false);
         }
         catch (IOException) when (File.Exists(path))
         {
             // Another process created it first: use theirs, so both sign alike.
-            File.Delete(temporary);
-            return Convert.FromBase64String(File.ReadAllText(path).Trim());
+            return Read(path);
         }
+        finally
+        {
+            File.Delete(temporary);
+        }
+        return key;
+    }
+
+    private static byte[] Read(string path)
+    {
+        byte[] key;
+        try
+        {
+            key = Convert.FromBase64String(File.ReadAllText(path).Trim());
+        }
+        catch (FormatException)
+        {
+            key = [];
+        }
+        // Never a shorter key than HS256 needs; the message names the file, never its content.
+        if (key.Length < 32)
+            throw new InvalidOperationException($"The signing key file {path} does not hold a base64 key of at least 32 bytes; delete it to generate a new one (tokens issued so far become invalid)");
         return key;
     }
 }

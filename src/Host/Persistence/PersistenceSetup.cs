@@ -34,6 +34,7 @@ public static class PersistenceSetup
         return akka
             .AddHoconFile(Path.Combine(AppContext.BaseDirectory, "hocon", "persistence.conf"), HoconAddMode.Prepend)
             .WithCustomSerializer("slot-events", SlotEventSerializer.BoundTypes, system => new SlotEventSerializer(system))
+            .WithCustomSerializer("account-events", AccountEventSerializer.BoundTypes, system => new AccountEventSerializer(system))
             .WithSqlPersistence(
                 journal =>
                 {

@@ -1,4 +1,5 @@
 using Akka.Hosting;
+using SlotBooking.Actors.Accounts;
 using SlotBooking.Actors.Board;
 using SlotBooking.Actors.Broadcast;
 using SlotBooking.Actors.Calendars;
@@ -11,7 +12,10 @@ namespace SlotBooking.Host.Wiring;
 
 public static class ActorsSetup
 {
-    /// <summary>Starts the broadcaster, the board, the slot manager and the storage probe, and registers the first three for injection.</summary>
+    /// <summary>
+    /// Starts the broadcaster, the board, the slot manager, the day router, the account directory and the storage
+    /// probe, and registers the first five for injection.
+    /// </summary>
     public static AkkaConfigurationBuilder AddSlotActors(this AkkaConfigurationBuilder akka, IServiceProvider services)
     {
         var options = services.GetSlotBookingOptions();
@@ -34,10 +38,13 @@ public static class ActorsSetup
                 var days = system.ActorOf(DayRouter.Props(calendars.Find, slotSettings, board, broadcaster), "days");
                 system.ActorOf(StorageProbeActor.SupervisedProps(board, options.StorageProbeInterval, clock), "storage-probe");
                 system.ActorOf(UndeliveredCommandResponder.Props(), "undelivered-commands");
+                // Accounts passivate after the same idle time as slots.
+                var accounts = system.ActorOf(AccountDirectory.Props(new AccountSettings(options.SlotIdleTimeout, clock)), "accounts");
                 registry.Register<BroadcasterActor>(broadcaster);
                 registry.Register<BoardActor>(board);
                 registry.Register<SlotManager>(slots);
                 registry.Register<DayRouter>(days);
+                registry.Register<AccountDirectory>(accounts);
             });
     }
 

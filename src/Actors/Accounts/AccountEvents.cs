@@ -1,0 +1,19 @@
+using System.Text;
+
+namespace SlotBooking.Actors.Accounts;
+
+/// <summary>What an account journals; see <see cref="Serialization.AccountEventSerializer"/> for their stored shapes.</summary>
+public interface IAccountEvent;
+
+/// <summary>
+/// An account was created: its email as first registered, the password's hash (never the password; hashed by the
+/// host, outside the actor), and when. Its text form (logs) leaves the hash out.
+/// </summary>
+public sealed record AccountRegistered(string Email, string PasswordHash, DateTimeOffset CreatedAt) : IAccountEvent
+{
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append($"Email = {Email}, PasswordHash = (hidden), CreatedAt = {CreatedAt:O}");
+        return true;
+    }
+}

@@ -1,0 +1,9 @@
+namespace SlotBooking.Actors.Accounts;
+
+/// <summary>How account actors behave.</summary>
+/// <param name="IdleTimeout">An account with no traffic for this long asks its directory to stop it (it recovers on its next message).</param>
+/// <param name="Clock">The source of <see cref="AccountRegistered.CreatedAt"/>.</param>
+public sealed record AccountSettings(TimeSpan IdleTimeout, TimeProvider Clock)
+{
+    public static AccountSettings Default { get; } = new(TimeSpan.FromMinutes(5), TimeProvider.System);
+}

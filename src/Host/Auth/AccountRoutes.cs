@@ -1,0 +1,166 @@
+using System.Security.Claims;
+using System.Text.Json;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+using SlotBooking.Actors.Accounts;
+using SlotBooking.Host.Http;
+using SlotBooking.Protocol;
+
+namespace SlotBooking.Host.Auth;
+
+/// <summary>
+/// The built-in accounts: <c>POST /auth/register</c>, <c>POST /auth/login</c> (a token from <see cref="TokenIssuer"/>)
+/// and <c>GET /auth/me</c>, in the seed's later shapes. Passwords are hashed here, never in an actor, and never logged.
+/// Register and login are limited per client address (<see cref="AuthOptions.RequestsPerMinute"/>), and failures per
+/// address and per account (<see cref="SignInThrottle"/>).
+/// </summary>
+public static class AccountRoutes
+{
+    /// <summary>The rate limiter policy of register and login: a sliding window of requests per client address.</summary>
+    public const string Policy = "auth-per-client";
+
+    /// <summary>A credentials body is a few hundred bytes; a larger one is refused before it is read.</summary>
+    public const int MaxBodyBytes = 16 * 1024;
+
+    public static IServiceCollection AddSlotAccounts(this IServiceCollection services)
+    {
+        services.AddSingleton<AccountStore>();
+        services.AddSingleton<PasswordHashing>();
+        services.AddSingleton<SignInThrottle>();
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<AuthOptions>>((limiter, auth) =>
+        {
+            var o = auth.Value;
+            limiter.AddPolicy(Policy, context => RateLimitPartition.GetSlidingWindowLimiter(
+                ClientAddress(context),
+                _ => new SlidingWindowRateLimiterOptions
+                {
+                    PermitLimit = o.RequestsPerMinute,
+                    Window = TimeSpan.FromMinutes(1),
+                    SegmentsPerWindow = 6,
+                    QueueLimit = 0,
+                }));
+        });
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapAccountRoutes(this IEndpointRouteBuilder app)
+    {
+        var auth = app.MapGroup("/auth");
+        auth.MapPost("/register", Register).RequireRateLimiting(Policy)
+            .WithName("Register").WithSummary("Create an account: {\"email\",\"password\"}");
+        auth.MapPost("/login", Login).RequireRateLimiting(Policy)
+            .WithName("Login").WithSummary("A bearer token for an account: {\"email\",\"password\"}");
+        auth.MapGet("/me", Me).RequireAuthorization(AuthPolicies.SignedIn).RequireRateLimiting(HttpRateLimiting.Policy)
+            .WithName("Me").WithSummary("Who the bearer token says the caller is");
+        return app;
+    }
+
+    private static async Task<Results<JsonHttpResult<RegisterResponse>, ProblemHttpResult>> Register(
+        HttpContext http, AccountStore accounts, PasswordHashing passwords, SignInThrottle throttle, CancellationToken ct)
+    {
+        var (credentials, unreadable) = await ReadCredentialsAsync(http, ct);
+        if (unreadable is not null) return unreadable;
+        if (AccountRules.EmailProblem(credentials!.Email) is { } emailProblem) return Invalid(emailProblem);
+        if (AccountRules.PasswordProblem(credentials.Password) is { } passwordProblem) return Invalid(passwordProblem);
+        var email = credentials.Email!;
+
+        var address = ClientAddress(http);
+        var key = AccountKey.Of(email);
+        if (throttle.IsRefused(address, key)) return TooManyFailures(http, throttle);
+
+        // Hashed before the actor is asked, so a taken email costs the same as a new one.
+        if (await passwords.HashAsync(credentials.Password!, ct) is not { } hash) return Busy(http);
+        switch (await accounts.RegisterAsync(email, hash, ct))
+        {
+            case AccountCreated:
+                return TypedResults.Json(RegisterResponse.Created(email), ProtocolJsonContext.Default.RegisterResponse,
+                    statusCode: StatusCodes.Status201Created);
+            default:
+                throttle.RecordFailure(address, key);
+                return TypedResults.Problem("An account with this email already exists", statusCode: StatusCodes.Status409Conflict,
+                    title: "Email already registered");
+        }
+    }
+
+    private static async Task<Results<JsonHttpResult<LoginResponse>, ProblemHttpResult>> Login(
+        HttpContext http, AccountStore accounts, PasswordHashing passwords, SignInThrottle throttle, TokenIssuer tokens, CancellationToken ct)
+    {
+        var (credentials, unreadable) = await ReadCredentialsAsync(http, ct);
+        if (unreadable is not null) return unreadable;
+        if (string.IsNullOrEmpty(credentials!.Email)) return Invalid("email is required");
+        if (string.IsNullOrEmpty(credentials.Password)) return Invalid("password is required");
+        if (credentials.Password.Length > AccountRules.MaxPasswordLength)
+            return Invalid($"password must be at most {AccountRules.MaxPasswordLength} characters");
+
+        var address = ClientAddress(http);
+        var key = AccountKey.Of(credentials.Email);
+        if (throttle.IsRefused(address, key)) return TooManyFailures(http, throttle);
+
+        // An email that could not have been registered is simply not found: the same answer, after the same work.
+        var account = AccountRules.EmailProblem(credentials.Email) is null ? await accounts.FindAsync(credentials.Email, ct) : null;
+        switch (await passwords.VerifyAsync(account?.PasswordHash, credentials.Password, ct))
+        {
+            case null:
+                return Busy(http);
+            case false:
+                throttle.RecordFailure(address, key);
+                return TypedResults.Problem("Invalid credentials", statusCode: StatusCodes.Status401Unauthorized, title: "Invalid credentials");
+        }
+
+        // The token and the answer name the account as first registered, whatever spelling signed in.
+        var token = tokens.Issue(account!.Email);
+        return TypedResults.Json(LoginResponse.Succeeded(token, new AccountUser(account.Email, account.CreatedAt)),
+            ProtocolJsonContext.Default.LoginResponse);
+    }
+
+    private static Results<JsonHttpResult<MeResponse>, ProblemHttpResult> Me(ClaimsPrincipal user, RequesterClaims claims) =>
+        claims.From(user) is { Subject: { } subject } requester
+            ? TypedResults.Json(new MeResponse(subject, requester.IsAdmin), ProtocolJsonContext.Default.MeResponse)
+            : TypedResults.Problem("The token names no subject (sub or email)", statusCode: StatusCodes.Status403Forbidden, title: "No subject");
+
+    /// <summary>The body as credentials, or the problem with it: not JSON, not an object of strings, or too large.</summary>
+    private static async Task<(AccountCredentials? Credentials, ProblemHttpResult? Problem)> ReadCredentialsAsync(HttpContext http, CancellationToken ct)
+    {
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = MaxBodyBytes;
+        try
+        {
+            var credentials = await JsonSerializer.DeserializeAsync(http.Request.Body, ProtocolJsonContext.Default.AccountCredentials, ct);
+            return credentials is null
+                ? (null, Invalid("The body must be a JSON object: {\"email\": ..., \"password\": ...}"))
+                : (credentials, null);
+        }
+        catch (JsonException)
+        {
+            // The exception's message may quote the body, which holds a password: it is not passed on.
+            return (null, Invalid("The body is not valid JSON: expected {\"email\": ..., \"password\": ...} with string values"));
+        }
+        catch (BadHttpRequestException e)
+        {
+            return (null, TypedResults.Problem(
+                e.StatusCode == StatusCodes.Status413PayloadTooLarge ? $"The body is larger than {MaxBodyBytes} bytes" : "The body could not be read",
+                statusCode: e.StatusCode, title: "Unreadable body"));
+        }
+    }
+
+    private static string ClientAddress(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+    private static ProblemHttpResult Invalid(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "Invalid request");
+
+    private static ProblemHttpResult TooManyFailures(HttpContext http, SignInThrottle throttle)
+    {
+        http.Response.Headers.RetryAfter = ((int)Math.Ceiling(throttle.Window.TotalSeconds)).ToString();
+        return TypedResults.Problem("Too many failed attempts; try again later", statusCode: StatusCodes.Status429TooManyRequests,
+            title: "Too many failed attempts");
+    }
+
+    private static ProblemHttpResult Busy(HttpContext http)
+    {
+        http.Response.Headers.RetryAfter = "1";
+        return TypedResults.Problem("Too many sign-ins at once; try again shortly", statusCode: StatusCodes.Status503ServiceUnavailable,
+            title: "Busy");
+    }
+}

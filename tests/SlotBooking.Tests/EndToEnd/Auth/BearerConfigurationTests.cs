@@ -1,0 +1,47 @@
+using System.Net;
+using SlotBooking.TestSupport;
+
+namespace SlotBooking.Tests.EndToEnd.Auth;
+
+/// <summary>No Bearer section turns the issuer or audience check off; a bad own key stops the start.</summary>
+public sealed class BearerConfigurationTests : IDisposable
+{
+    private readonly TempDatabase _database = new();
+
+    public void Dispose() => _database.Dispose();
+
+    [Fact]
+    public async Task Issuer_and_audience_are_checked_even_when_the_section_says_not_to()
+    {
+        // The binder honours these switches; left on, the provider's tokens for any other service would be accepted here.
+        await using var host = await RunningHost.StartAsync(_database.Path,
+        [
+            $"--Authentication:Schemes:Bearer:ValidIssuer={TestTokens.Provider.Issuer}",
+            $"--Authentication:Schemes:Bearer:SigningKeys:0:Issuer={TestTokens.Provider.Issuer}",
+            $"--Authentication:Schemes:Bearer:SigningKeys:0:Value={TestTokens.Provider.KeyBase64}",
+            "--Authentication:Schemes:Bearer:ValidateAudience=false",
+            "--Authentication:Schemes:Bearer:ValidateIssuer=false",
+            "--Authentication:Schemes:Bearer:ValidateLifetime=false",
+        ]);
+
+        // The section names no audience, so the provider's is not a valid one; and its key does not make any issuer valid.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await host.Http.MeAsync(TestTokens.Provider.For("carol@idp.example"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await host.Http.MeAsync(
+            TestTokens.Provider.For("carol@idp.example", issuer: "https://elsewhere.example", audience: TestTokens.Audience))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await host.Http.MeAsync(
+            TestTokens.Provider.For("carol@idp.example", audience: TestTokens.Audience, expires: DateTimeOffset.UtcNow.AddMinutes(-10)))).StatusCode);
+        // The provider's own issuer with an audience of ours: accepted, so the three above were refused for what they changed.
+        Assert.Equal(HttpStatusCode.OK, (await host.Http.MeAsync(
+            TestTokens.Provider.For("carol@idp.example", audience: TestTokens.Audience))).StatusCode);
+        // Its own tokens are still accepted.
+        var token = await host.Http.SignUpAsync("own@example.org", "own password");
+        Assert.Equal(HttpStatusCode.OK, (await host.Http.MeAsync(token)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_configured_signing_key_shorter_than_32_bytes_stops_the_start()
+    {
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => RunningHost.StartAsync(_database.Path, "--SlotBooking:Auth:SigningKey=too-short"));
+        Assert.Contains("SigningKey", failure.Message);
+    }
+}
