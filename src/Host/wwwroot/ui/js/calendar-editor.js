@@ -42,6 +42,12 @@ export class CalendarEditor {
   // The calendar list changed: list every configured calendar (the default one is configured on the server only).
   render() {
     const items = this.#calendars.all().filter((c) => c.id !== "default").map((c) => this.#item(c));
+    if (items.length === 0) {
+      const none = document.createElement("li");
+      none.className = "hint";
+      none.textContent = "No calendars besides the default one yet.";
+      items.push(none);
+    }
     this.#list.replaceChildren(...items);
   }
 
