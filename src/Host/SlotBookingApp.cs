@@ -41,6 +41,8 @@ public static class SlotBookingApp
             .AddHostLogging(services)
             .AddSlotPersistence(services)
             .AddSlotActors(services));
+        // After AddAkka: the server starts only once the calendar catalog has recovered.
+        builder.Services.AddCatalogReadiness();
         return builder;
     }
 
@@ -60,6 +62,7 @@ public static class SlotBookingApp
         app.MapCalendarBookingRoutes();
         app.MapBookingRoutes();
         app.MapAccountRoutes();
+        app.MapCalendarAdminRoutes();
         app.MapSlotHealth();
         app.MapSlotBookingSocket();
         app.MapSlotUi();

@@ -1,6 +1,10 @@
 namespace SlotBooking.Protocol;
 
-/// <summary>One calendar as <c>GET /calendars</c> shows it; <c>time_zone</c> is an IANA id ("UTC" for the default calendar).</summary>
+/// <summary>
+/// One calendar as <c>GET /calendars</c> shows it (and the admin routes answer); <c>time_zone</c> is an IANA id ("UTC"
+/// for the default calendar), <c>access</c> is <c>open</c> or <c>signed_in</c>, and a <c>retired</c> calendar takes no
+/// new bookings but keeps its days.
+/// </summary>
 public sealed record CalendarInfo(
     string Id,
     string Name,
@@ -9,9 +13,14 @@ public sealed record CalendarInfo(
     int LastHour,
     bool Dated,
     int HorizonDays,
-    int MinNoticeMinutes);
+    int MinNoticeMinutes,
+    string Access,
+    bool Retired);
 
-/// <summary><c>GET /calendars</c>: the default calendar first, then the configured ones in configuration order.</summary>
+/// <summary>
+/// <c>GET /calendars</c>: the default calendar first, then the others in the order they were created (configured
+/// ones on the first start that saw them, in configuration order), retired ones included.
+/// </summary>
 public sealed record CalendarsResponse(IReadOnlyList<CalendarInfo> Calendars);
 
 /// <summary>

@@ -27,9 +27,9 @@ public static class CalendarValidator
             if (specs[i].Id is { } id && IsValidId(id))
             {
                 if (id == CalendarDefinition.DefaultId)
-                    errors.Add(new($"{key}:Id", ReservedId()));
+                    errors.Add(new(FieldKey(key, "Id"), ReservedId()));
                 else if (keyOfId.TryGetValue(id, out var firstKey))
-                    errors.Add(new($"{key}:Id", $"duplicate calendar id '{id}' (already used by {firstKey})"));
+                    errors.Add(new(FieldKey(key, "Id"), $"duplicate calendar id '{id}' (already used by {firstKey})"));
                 else
                     keyOfId[id] = key;
             }
@@ -39,16 +39,19 @@ public static class CalendarValidator
         return errors.Count == 0 ? CalendarValidation.Valid(calendars) : CalendarValidation.Invalid(errors);
     }
 
-    /// <summary>Checks one calendar to be added beside the ones whose ids are <paramref name="takenIds"/> (a change at run time).</summary>
+    /// <summary>
+    /// Checks one calendar to be added beside the ones whose ids are <paramref name="takenIds"/> (a change at run time).
+    /// An empty <paramref name="key"/> names each error by its field alone (<c>FirstHour</c>), as a request's fields.
+    /// </summary>
     public static CalendarValidation ValidateOne(
         CalendarSpec spec, string key, IReadOnlySet<string> takenIds, IDateTimeZoneProvider? zones = null)
     {
         var errors = new List<CalendarConfigError>();
         var calendar = CheckFields(spec, key, zones ?? DateTimeZoneProviders.Tzdb, errors);
         if (calendar is not null && calendar.IsDefault)
-            errors.Add(new($"{key}:Id", ReservedId()));
+            errors.Add(new(FieldKey(key, "Id"), ReservedId()));
         else if (calendar is not null && takenIds.Contains(calendar.Id))
-            errors.Add(new($"{key}:Id", $"duplicate calendar id '{calendar.Id}' (already in use)"));
+            errors.Add(new(FieldKey(key, "Id"), $"duplicate calendar id '{calendar.Id}' (already in use)"));
         return errors.Count == 0 ? CalendarValidation.Valid([calendar!]) : CalendarValidation.Invalid(errors);
     }
 
@@ -63,33 +66,49 @@ public static class CalendarValidator
         var before = errors.Count;
 
         if (string.IsNullOrEmpty(spec.Id))
-            errors.Add(new($"{key}:Id", $"a calendar id is required (1-{MaxIdLength} characters of a-z0-9-)"));
+            errors.Add(new(FieldKey(key, "Id"), $"a calendar id is required (1-{MaxIdLength} characters of a-z0-9-)"));
         else if (!IsValidId(spec.Id))
-            errors.Add(new($"{key}:Id", $"invalid calendar id '{spec.Id}': use 1-{MaxIdLength} characters of a-z0-9-"));
+            errors.Add(new(FieldKey(key, "Id"), $"invalid calendar id '{spec.Id}': use 1-{MaxIdLength} characters of a-z0-9-"));
 
         DateTimeZone? zone = null;
         if (string.IsNullOrWhiteSpace(spec.TimeZone))
-            errors.Add(new($"{key}:TimeZone", "a time zone is required, an IANA id such as 'Europe/Berlin'"));
+            errors.Add(new(FieldKey(key, "TimeZone"), "a time zone is required, an IANA id such as 'Europe/Berlin'"));
         else if ((zone = zones.GetZoneOrNull(spec.TimeZone)) is null)
-            errors.Add(new($"{key}:TimeZone", $"unknown time zone '{spec.TimeZone}'"));
+            errors.Add(new(FieldKey(key, "TimeZone"), $"unknown time zone '{spec.TimeZone}'"));
 
-        var firstOk = CheckHour(spec.FirstHour, $"{key}:FirstHour", "first", errors);
-        var lastOk = CheckHour(spec.LastHour, $"{key}:LastHour", "last", errors);
+        var firstOk = CheckHour(spec.FirstHour, FieldKey(key, "FirstHour"), "first", errors);
+        var lastOk = CheckHour(spec.LastHour, FieldKey(key, "LastHour"), "last", errors);
         if (firstOk && lastOk && spec.FirstHour > spec.LastHour)
-            errors.Add(new($"{key}:FirstHour", $"first hour {spec.FirstHour} is after last hour {spec.LastHour}"));
+            errors.Add(new(FieldKey(key, "FirstHour"), $"first hour {spec.FirstHour} is after last hour {spec.LastHour}"));
 
         var horizon = spec.HorizonDays ?? CalendarDefinition.DefaultHorizonDays;
         if (horizon < 0)
-            errors.Add(new($"{key}:HorizonDays", $"{horizon} is negative; the horizon is 0 or more days"));
+            errors.Add(new(FieldKey(key, "HorizonDays"), $"{horizon} is negative; the horizon is 0 or more days"));
         var notice = spec.MinNoticeMinutes ?? CalendarDefinition.DefaultMinNoticeMinutes;
         if (notice < 0)
-            errors.Add(new($"{key}:MinNoticeMinutes", $"{notice} is negative; the minimum notice is 0 or more minutes"));
+            errors.Add(new(FieldKey(key, "MinNoticeMinutes"), $"{notice} is negative; the minimum notice is 0 or more minutes"));
+        var access = CheckAccess(spec.Access, FieldKey(key, "Access"), CalendarAccess.SignedIn, errors);
 
         if (errors.Count > before)
             return null;
         var name = string.IsNullOrWhiteSpace(spec.Name) ? spec.Id! : spec.Name;
-        return new CalendarDefinition(spec.Id!, name, zone!, spec.FirstHour!.Value, spec.LastHour!.Value, horizon, notice);
+        return new CalendarDefinition(spec.Id!, name, zone!, spec.FirstHour!.Value, spec.LastHour!.Value, horizon, notice) { Access = access };
     }
+
+    /// <summary>
+    /// <c>Open</c> or <c>SignedIn</c> (also <c>open</c>, <c>signed_in</c>, in any case); <paramref name="fallback"/> when
+    /// not given. Also checks <c>SlotBooking:DefaultCalendarAccess</c>.
+    /// </summary>
+    public static CalendarAccess CheckAccess(string? text, string key, CalendarAccess fallback, List<CalendarConfigError> errors)
+    {
+        if (text is null) return fallback;
+        if (CalendarAccessNames.TryParse(text, out var access)) return access;
+        errors.Add(new(key, $"'{text}' is not a calendar access: use Open (anyone books) or SignedIn (booking needs a signed-in user)"));
+        return fallback;
+    }
+
+    /// <summary><c>{key}:{field}</c>, or the field alone when there is no key.</summary>
+    public static string FieldKey(string key, string field) => key.Length == 0 ? field : $"{key}:{field}";
 
     private static bool CheckHour(int? hour, string key, string which, List<CalendarConfigError> errors)
     {

@@ -16,5 +16,8 @@ public sealed class CalendarOptions
     public int? HorizonDays { get; set; }
     public int? MinNoticeMinutes { get; set; }
 
-    public CalendarSpec ToSpec() => new(Id, Name, TimeZone, FirstHour, LastHour, HorizonDays, MinNoticeMinutes);
+    /// <summary><c>Open</c> or <c>SignedIn</c> (the default); text, so that the validator names the key of a bad value.</summary>
+    public string? Access { get; set; }
+
+    public CalendarSpec ToSpec() => new(Id, Name, TimeZone, FirstHour, LastHour, HorizonDays, MinNoticeMinutes, Access);
 }

@@ -16,10 +16,16 @@ public sealed class CalendarOptionsValidation(IConfiguration configuration) : IV
             return ValidateOptionsResult.Fail(bindingErrors);
 
         var validation = CalendarValidator.Validate(options.Specs());
-        return validation.IsValid
+        var errors = validation.Errors.ToList();
+        DefaultAccess(options, errors);
+        return errors.Count == 0
             ? ValidateOptionsResult.Success
-            : ValidateOptionsResult.Fail(validation.Errors.Select(e => e.ToString()));
+            : ValidateOptionsResult.Fail(errors.Select(e => e.ToString()));
     }
+
+    /// <summary>Who may book the default calendar: <c>SlotBooking:DefaultCalendarAccess</c>, <c>Open</c> unless configured.</summary>
+    public static CalendarAccess DefaultAccess(CalendarsOptions options, List<CalendarConfigError> errors) =>
+        CalendarValidator.CheckAccess(options.DefaultCalendarAccess, CalendarsOptions.DefaultCalendarAccessKey, CalendarAccess.Open, errors);
 
     /// <summary>
     /// What the list binder hides: it silently drops an item with a value it cannot convert ("FirstHour=eight"), and
@@ -30,7 +36,7 @@ public sealed class CalendarOptionsValidation(IConfiguration configuration) : IV
     [
         nameof(CalendarOptions.Id), nameof(CalendarOptions.Name), nameof(CalendarOptions.TimeZone),
         nameof(CalendarOptions.FirstHour), nameof(CalendarOptions.LastHour),
-        nameof(CalendarOptions.HorizonDays), nameof(CalendarOptions.MinNoticeMinutes),
+        nameof(CalendarOptions.HorizonDays), nameof(CalendarOptions.MinNoticeMinutes), nameof(CalendarOptions.Access),
     ];
 
     private static List<string> BindingErrors(IConfigurationSection section)

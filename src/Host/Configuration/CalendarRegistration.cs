@@ -4,11 +4,16 @@ using SlotBooking.Actors.Calendars;
 
 namespace SlotBooking.Host.Configuration;
 
+/// <summary>The calendars as configured and checked: the default one and the dated ones, in configuration order.</summary>
+public sealed record ConfiguredCalendars(CalendarDefinition Default, IReadOnlyList<CalendarDefinition> Others);
+
 public static class CalendarRegistration
 {
     /// <summary>
-    /// Binds <c>SlotBooking:Calendars</c>, refuses to start when any calendar is invalid, and registers the one
-    /// <see cref="CalendarRegistry"/>: the default calendar (from FirstSlot..LastSlot) first, then the configured ones.
+    /// Binds <c>SlotBooking:Calendars</c> and <c>SlotBooking:DefaultCalendarAccess</c>, refuses to start when any is
+    /// invalid, and registers the one <see cref="CalendarRegistry"/>: the default calendar (from FirstSlot..LastSlot)
+    /// first, then the configured ones. The calendar catalog replaces the configured ones with its stored state once it
+    /// has recovered (see <c>CalendarCatalog</c>), before the service takes requests.
     /// </summary>
     public static IServiceCollection AddSlotCalendars(this IServiceCollection services)
     {
@@ -16,17 +21,25 @@ public static class CalendarRegistration
             .BindConfiguration(CalendarsOptions.Section)
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CalendarsOptions>, CalendarOptionsValidation>());
-        services.AddSingleton(CreateRegistry);
+        services.AddSingleton(CreateConfigured);
+        services.AddSingleton(s =>
+        {
+            var configured = s.GetRequiredService<ConfiguredCalendars>();
+            return new CalendarRegistry(configured.Default, configured.Others);
+        });
         return services;
     }
 
-    private static CalendarRegistry CreateRegistry(IServiceProvider services)
+    private static ConfiguredCalendars CreateConfigured(IServiceProvider services)
     {
         // Reading the options runs their validation, so the calendars here are known to be valid.
-        var configured = CalendarValidator.Validate(services.GetRequiredService<IOptions<CalendarsOptions>>().Value.Specs());
-        if (!configured.IsValid)
-            throw new OptionsValidationException(CalendarsOptions.Section, typeof(CalendarsOptions), configured.Errors.Select(e => e.ToString()));
+        var options = services.GetRequiredService<IOptions<CalendarsOptions>>().Value;
+        var configured = CalendarValidator.Validate(options.Specs());
+        var errors = configured.Errors.ToList();
+        var access = CalendarOptionsValidation.DefaultAccess(options, errors);
+        if (errors.Count > 0)
+            throw new OptionsValidationException(CalendarsOptions.Section, typeof(CalendarsOptions), errors.Select(e => e.ToString()));
         var slots = services.GetSlotBookingOptions();
-        return new CalendarRegistry(CalendarDefinition.Default(slots.FirstSlot, slots.LastSlot), configured.Calendars);
+        return new ConfiguredCalendars(CalendarDefinition.Default(slots.FirstSlot, slots.LastSlot, access: access), configured.Calendars);
     }
 }

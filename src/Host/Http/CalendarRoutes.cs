@@ -9,7 +9,8 @@ namespace SlotBooking.Host.Http;
 
 /// <summary>
 /// The calendars the service books (read from the registry, so no actor is asked), and a calendar's slots by date
-/// (one ask of the day, or of the board for the default calendar).
+/// (one ask of the day, or of the board for the default calendar). A retired calendar is listed and read as any other.
+/// Changes are <see cref="CalendarAdminRoutes"/>'.
 /// </summary>
 public static class CalendarRoutes
 {
@@ -97,6 +98,8 @@ public static class CalendarRoutes
         return TypedResults.Json(new CalendarsResponse(calendars), ProtocolJsonContext.Default.CalendarsResponse);
     }
 
-    private static CalendarInfo Describe(CalendarDefinition c) =>
-        new(c.Id, c.Name, c.TimeZoneId, c.FirstHour, c.LastHour, c.Dated, c.HorizonDays, c.MinNoticeMinutes);
+    /// <summary>A calendar as <c>GET /calendars</c> lists it and the admin routes answer it.</summary>
+    public static CalendarInfo Describe(CalendarDefinition c) =>
+        new(c.Id, c.Name, c.TimeZoneId, c.FirstHour, c.LastHour, c.Dated, c.HorizonDays, c.MinNoticeMinutes,
+            CalendarAccessNames.Of(c.Access), c.Retired);
 }

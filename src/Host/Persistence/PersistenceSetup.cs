@@ -35,6 +35,7 @@ public static class PersistenceSetup
             .AddHoconFile(Path.Combine(AppContext.BaseDirectory, "hocon", "persistence.conf"), HoconAddMode.Prepend)
             .WithCustomSerializer("slot-events", SlotEventSerializer.BoundTypes, system => new SlotEventSerializer(system))
             .WithCustomSerializer("account-events", AccountEventSerializer.BoundTypes, system => new AccountEventSerializer(system))
+            .WithCustomSerializer("calendar-events", CalendarEventSerializer.BoundTypes, system => new CalendarEventSerializer(system))
             .WithSqlPersistence(
                 journal =>
                 {

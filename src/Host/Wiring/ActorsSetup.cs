@@ -3,18 +3,20 @@ using SlotBooking.Actors.Accounts;
 using SlotBooking.Actors.Board;
 using SlotBooking.Actors.Broadcast;
 using SlotBooking.Actors.Calendars;
+using SlotBooking.Actors.Catalog;
 using SlotBooking.Actors.Days;
 using SlotBooking.Actors.Slots;
 using SlotBooking.Actors.Storage;
 using SlotBooking.Host.Configuration;
+using SlotBooking.Host.Http;
 
 namespace SlotBooking.Host.Wiring;
 
 public static class ActorsSetup
 {
     /// <summary>
-    /// Starts the broadcaster, the board, the slot manager, the day router, the account directory and the storage
-    /// probe, and registers the first five for injection.
+    /// Starts the broadcaster, the board, the slot manager, the day router, the account directory, the calendar catalog
+    /// and the storage probe, and registers all but the probe for injection.
     /// </summary>
     public static AkkaConfigurationBuilder AddSlotActors(this AkkaConfigurationBuilder akka, IServiceProvider services)
     {
@@ -36,6 +38,11 @@ public static class ActorsSetup
                 // Days, and slots, look their calendar up in the registry as it is when they decide; the board keeps
                 // the word on storage health.
                 var days = system.ActorOf(DayRouter.Props(calendars.Find, slotSettings, board, broadcaster), "days");
+                // The single writer of the registry's calendars; it reads days (to check a change of hours) as the routes do.
+                var dayReader = services.GetRequiredService<DayReader>();
+                var catalog = system.ActorOf(
+                    CalendarCatalog.SupervisedProps(calendars, services.GetRequiredService<ConfiguredCalendars>().Others, dayReader.ReadAsync, clock, board),
+                    "calendar-catalog");
                 system.ActorOf(StorageProbeActor.SupervisedProps(board, options.StorageProbeInterval, clock), "storage-probe");
                 system.ActorOf(UndeliveredCommandResponder.Props(), "undelivered-commands");
                 // Accounts passivate after the same idle time as slots.
@@ -45,6 +52,7 @@ public static class ActorsSetup
                 registry.Register<SlotManager>(slots);
                 registry.Register<DayRouter>(days);
                 registry.Register<AccountDirectory>(accounts);
+                registry.Register<CalendarCatalog>(catalog);
             });
     }
 

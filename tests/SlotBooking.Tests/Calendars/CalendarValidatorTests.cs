@@ -135,4 +135,36 @@ public sealed class CalendarValidatorTests
         Assert.Equal("calendar:Id: 'default' is the default calendar's id; choose another",
             Assert.Single(CalendarValidator.ValidateOne(Lab(id: "default"), "calendar", new HashSet<string>()).Errors).ToString());
     }
+
+    [Theory]
+    [InlineData("Open", CalendarAccess.Open)]
+    [InlineData("open", CalendarAccess.Open)]
+    [InlineData("SignedIn", CalendarAccess.SignedIn)]
+    [InlineData("signed_in", CalendarAccess.SignedIn)]
+    [InlineData(null, CalendarAccess.SignedIn)]
+    public void Access_is_Open_or_SignedIn_and_configured_calendars_default_to_SignedIn(string? access, CalendarAccess expected)
+    {
+        var result = CalendarValidator.Validate([Lab() with { Access = access }]);
+
+        Assert.Equal(expected, Assert.Single(result.Calendars).Access);
+    }
+
+    [Theory]
+    [InlineData("Public")]
+    [InlineData("1")]
+    [InlineData("")]
+    public void Another_access_names_its_key(string access)
+    {
+        Assert.Equal(
+            [$"SlotBooking:Calendars:0:Access: '{access}' is not a calendar access: use Open (anyone books) or SignedIn (booking needs a signed-in user)"],
+            Errors(Lab() with { Access = access }));
+    }
+
+    [Fact]
+    public void A_calendar_checked_without_a_key_names_its_fields_alone()
+    {
+        var result = CalendarValidator.ValidateOne(Lab(first: 25) with { Access = "x" }, "", new HashSet<string>());
+
+        Assert.Equal(["FirstHour", "Access"], result.Errors.Select(e => e.Key));
+    }
 }

@@ -15,6 +15,8 @@ public sealed class CalendarConfigurationTests : IDisposable
     [InlineData("SlotBooking:Calendars:0:TimeZone", "Mars/Base", "--SlotBooking:Calendars:0:Id=lab", "--SlotBooking:Calendars:0:TimeZone=Mars/Base", "--SlotBooking:Calendars:0:FirstHour=8", "--SlotBooking:Calendars:0:LastHour=19")]
     [InlineData("SlotBooking:Calendars:0:Id", "Lab!", "--SlotBooking:Calendars:0:Id=Lab!", "--SlotBooking:Calendars:0:TimeZone=Europe/Berlin", "--SlotBooking:Calendars:0:FirstHour=8", "--SlotBooking:Calendars:0:LastHour=19")]
     [InlineData("SlotBooking:Calendars:0:FirstHour", "after last hour", "--SlotBooking:Calendars:0:Id=lab", "--SlotBooking:Calendars:0:TimeZone=Europe/Berlin", "--SlotBooking:Calendars:0:FirstHour=19", "--SlotBooking:Calendars:0:LastHour=8")]
+    [InlineData("SlotBooking:Calendars:0:Access", "'Public' is not a calendar access", "--SlotBooking:Calendars:0:Id=lab", "--SlotBooking:Calendars:0:TimeZone=Europe/Berlin", "--SlotBooking:Calendars:0:FirstHour=8", "--SlotBooking:Calendars:0:LastHour=19", "--SlotBooking:Calendars:0:Access=Public")]
+    [InlineData("SlotBooking:DefaultCalendarAccess", "'Closed' is not a calendar access", "--SlotBooking:DefaultCalendarAccess=Closed")]
     [InlineData("SlotBooking:Calendars:0:Id", "'default'", "--SlotBooking:Calendars:0:Id=default", "--SlotBooking:Calendars:0:TimeZone=Europe/Berlin", "--SlotBooking:Calendars:0:FirstHour=8", "--SlotBooking:Calendars:0:LastHour=19")]
     public async Task An_invalid_calendar_stops_the_start_naming_its_key(string key, string detail, params string[] args)
     {

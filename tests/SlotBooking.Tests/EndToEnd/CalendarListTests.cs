@@ -20,6 +20,8 @@ public sealed class DefaultCalendarListTests : HostTest
         Assert.Equal(3, calendar.GetProperty("first_hour").GetInt32());
         Assert.Equal(14, calendar.GetProperty("last_hour").GetInt32());
         Assert.False(calendar.GetProperty("dated").GetBoolean());
+        Assert.Equal("open", calendar.GetProperty("access").GetString());
+        Assert.False(calendar.GetProperty("retired").GetBoolean());
     }
 }
 
@@ -37,6 +39,8 @@ public sealed class ConfiguredCalendarListTests : HostTest
         "--SlotBooking:Calendars:0:LastHour=19",
         "--SlotBooking:Calendars:0:HorizonDays=21",
         "--SlotBooking:Calendars:0:MinNoticeMinutes=30",
+        "--SlotBooking:Calendars:0:Access=Open",
+        "--SlotBooking:DefaultCalendarAccess=SignedIn",
     ];
 
     [Fact]
@@ -49,10 +53,11 @@ public sealed class ConfiguredCalendarListTests : HostTest
         var seed = calendars[0];
         Assert.Equal(5, seed.GetProperty("first_hour").GetInt32());
         Assert.Equal(9, seed.GetProperty("last_hour").GetInt32());
+        Assert.Equal("signed_in", seed.GetProperty("access").GetString());
 
         var lab = calendars[1];
         Assert.Equal(
-            ["id", "name", "time_zone", "first_hour", "last_hour", "dated", "horizon_days", "min_notice_minutes"],
+            ["id", "name", "time_zone", "first_hour", "last_hour", "dated", "horizon_days", "min_notice_minutes", "access", "retired"],
             lab.EnumerateObject().Select(p => p.Name));
         Assert.Equal("Robotics lab", lab.GetProperty("name").GetString());
         Assert.Equal("Europe/Berlin", lab.GetProperty("time_zone").GetString());
@@ -61,6 +66,8 @@ public sealed class ConfiguredCalendarListTests : HostTest
         Assert.True(lab.GetProperty("dated").GetBoolean());
         Assert.Equal(21, lab.GetProperty("horizon_days").GetInt32());
         Assert.Equal(30, lab.GetProperty("min_notice_minutes").GetInt32());
+        Assert.Equal("open", lab.GetProperty("access").GetString());
+        Assert.False(lab.GetProperty("retired").GetBoolean());
     }
 
     [Fact]

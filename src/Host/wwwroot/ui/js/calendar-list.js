@@ -39,17 +39,23 @@ export class CalendarList {
     this.#onLoaded();
   }
 
+  // The calendars the picker offers: a retired one takes no bookings and is not offered (the admin view still lists it).
+  offered() {
+    return this.all().filter((calendar) => !calendar.retired);
+  }
+
   #fillPicker() {
     const chosen = this.#picker.value;
-    const options = this.all().map((calendar) => {
+    const offered = this.offered();
+    const options = offered.map((calendar) => {
       const option = document.createElement("option");
       option.value = calendar.id;
-      option.textContent = calendar.retired ? `${calendar.name} (retired)` : calendar.name;
+      option.textContent = calendar.name;
       return option;
     });
     this.#picker.replaceChildren(...options);
-    this.#picker.value = this.#calendars.has(chosen) ? chosen : "default";
+    this.#picker.value = offered.some((c) => c.id === chosen) ? chosen : "default";
     // With the default calendar alone there is nothing to choose: the page stays as the seed's.
-    this.#label.hidden = this.#calendars.size < 2;
+    this.#label.hidden = offered.length < 2;
   }
 }

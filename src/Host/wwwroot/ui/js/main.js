@@ -127,7 +127,9 @@ function switchTo(id) {
 
 // New definitions (an admin edited a calendar, or the list arrived): a changed week is laid out again.
 function calendarsChanged() {
-  const next = calendars.get(current.id) ?? calendars.get("default");
+  // A calendar that was retired (or is gone) is no longer offered: back to the default one.
+  const kept = calendars.get(current.id);
+  const next = kept && !kept.retired ? kept : calendars.get("default");
   const relayout = next.id !== current.id || (next.dated && (next.first_hour !== current.first_hour || next.last_hour !== current.last_hour));
   if (relayout) {
     switchTo(next.id);
