@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using SlotBooking.BrowserTests.Infrastructure;
+using SlotBooking.TestSupport;
 using Xunit.Abstractions;
 
 namespace SlotBooking.BrowserTests;
@@ -18,7 +19,7 @@ public sealed class OwnershipPageTests(BrowserFixture browser, ITestOutputHelper
     private const string Admin = "admin@example.org";
     private const string Password = "correct-horse-battery";
 
-    protected override string[] HostArgs => [$"--SlotBooking:Admins:0={Admin}"];
+    protected override string[] HostArgs => [$"--SlotBooking:Admins:0={Admin}", .. TestTokens.Args()];
 
     [ChromiumFact]
     public async Task A_booking_is_its_owners_others_cannot_cancel_it_and_an_admin_sees_the_owner_and_cancels_it()
@@ -84,6 +85,51 @@ public sealed class OwnershipPageTests(BrowserFixture browser, ITestOutputHelper
         await Expect(alice.SignInForm).ToBeVisibleAsync();
         await Expect(alice.Page.Locator("#my-bookings")).ToBeHiddenAsync();
         Assert.Null(await alice.SessionTokenAsync());
+    }
+
+    [ChromiumFact]
+    public async Task An_admin_creates_changes_and_retires_a_calendar_with_the_editor()
+    {
+        // Signed in with a token of role admin (signing in itself is the test above).
+        var admin = await NewPageAsync();
+        await admin.RestoreSessionAsync(TestTokens.For("root@example.org", admin: true), "root@example.org");
+        await admin.OpenAsync();
+        await Expect(admin.AdminView).ToBeVisibleAsync();
+        var form = admin.CalendarForm;
+
+        // A refusal shows the server's reason.
+        await form.GetByLabel("Id").FillAsync("gym");
+        await form.GetByLabel("Name").FillAsync("Gym");
+        await form.GetByLabel("Time zone").FillAsync("Europe/Paris");
+        await form.GetByLabel("First hour").FillAsync("8");
+        await form.GetByLabel("Last hour").FillAsync("5");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Create calendar" }).ClickAsync();
+        await Expect(form.Locator(".form-error")).ToHaveTextAsync("Field 'first_hour': first hour 8 is after last hour 5");
+
+        await form.GetByLabel("Last hour").FillAsync("18");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Create calendar" }).ClickAsync();
+        await Expect(admin.CalendarItem("gym")).ToContainTextAsync("Gym (gym): Europe/Paris, 08:00\u201319:00, signed-in users");
+        await Expect(admin.PickerOptions).ToHaveTextAsync(["Default", "Gym"]);
+
+        await admin.Page.GetByRole(AriaRole.Button, new() { Name = "Edit Gym", Exact = true }).ClickAsync();
+        await Expect(form.GetByLabel("Time zone")).Not.ToBeEditableAsync();
+        await form.GetByLabel("Name").FillAsync("Gym hall");
+        await form.GetByLabel("Last hour").FillAsync("20");
+        await form.GetByLabel("Who may book").SelectOptionAsync("open");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
+        await Expect(admin.CalendarItem("gym")).ToContainTextAsync("Gym hall (gym): Europe/Paris, 08:00\u201321:00, open to anyone");
+        await Expect(admin.PickerOptions).ToHaveTextAsync(["Default", "Gym hall"]);
+
+        // Retiring takes a second click; a retired calendar is no longer offered for booking.
+        await admin.Page.GetByRole(AriaRole.Button, new() { Name = "Retire Gym hall", Exact = true }).ClickAsync();
+        await Expect(admin.CalendarItem("gym")).Not.ToContainTextAsync("retired");
+        await admin.Page.GetByRole(AriaRole.Button, new() { Name = "Click again to retire Gym hall", Exact = true }).ClickAsync();
+        await Expect(admin.CalendarItem("gym")).ToContainTextAsync("Gym hall (gym): Europe/Paris, 08:00\u201321:00, open to anyone, retired");
+        await Expect(admin.Page.Locator("#calendar-picker-label")).ToBeHiddenAsync();
+        using var calendars = JsonDocument.Parse(await Host.Http.GetStringAsync("/calendars"));
+        var gym = calendars.RootElement.GetProperty("calendars").EnumerateArray().Single(c => c.GetProperty("id").GetString() == "gym");
+        Assert.True(gym.GetProperty("retired").GetBoolean());
+        Assert.Equal("Gym hall", gym.GetProperty("name").GetString());
     }
 
     /// <summary>What the server says to a second registration of <paramref name="email"/> (the problem's detail).</summary>

@@ -9,14 +9,14 @@ namespace SlotBooking.BrowserTests;
 
 /// <summary>
 /// The week view of a dated calendar: seven days in the calendar's zone, live through watch, past slots shown as past,
-/// the user's own bookings marked as theirs. The lab is for signed-in users (the configured calendars' default), so the
-/// page and the other client are signed in with tokens from <see cref="TestTokens"/>.
+/// the user's own bookings marked as theirs. The lab is for signed-in users here (a configured calendar's default), so
+/// the page and the other client are signed in with tokens from <see cref="TestTokens"/>.
 /// </summary>
 public sealed class WeekViewTests(BrowserFixture browser, ITestOutputHelper output) : BrowserTest(browser)
 {
     private const string User = "wendy@example.org";
 
-    protected override string[] HostArgs => [.. LabCalendar.Args(0, 23), .. TestTokens.Args()];
+    protected override string[] HostArgs => [.. LabCalendar.Args(0, 23, access: "SignedIn"), .. TestTokens.Args()];
 
     private static LocalDate TodayInBerlin() =>
         SystemClock.Instance.GetCurrentInstant().InZone(DateTimeZoneProviders.Tzdb["Europe/Berlin"]).Date;

@@ -39,6 +39,10 @@ public sealed class BookingPage(IPage page)
     public ILocator OwnerRows => page.Locator("#admin-bookings tr");
     public ILocator OwnerOf(int slotId) => page.Locator($"#admin-bookings tr[data-slot-id='{slotId}'] td.owner");
 
+    public ILocator CalendarForm => page.Locator("#calendar-form");
+    public ILocator CalendarItem(string id) => page.Locator($"#calendar-admin-list li[data-id='{id}']");
+    public ILocator PickerOptions => page.Locator("#calendar-picker option");
+
     public ILocator AdminCancelButton(int slotId, string owner) =>
         page.GetByRole(AriaRole.Button, new() { Name = $"Cancel booking {RangeOf(slotId)} by {owner}", Exact = true });
 

@@ -1,4 +1,5 @@
 import { refusalText, request } from "./api.js";
+import { accessOf } from "./rights.js";
 
 const pad = (n) => String(n).padStart(2, "0");
 const numberFields = ["first_hour", "last_hour", "horizon_days", "min_notice_minutes"];
@@ -55,7 +56,7 @@ export class CalendarEditor {
     const item = document.createElement("li");
     item.dataset.id = calendar.id;
     const text = document.createElement("span");
-    const access = calendar.access ? `, ${calendar.access === "Open" ? "open to anyone" : "signed-in users"}` : "";
+    const access = `, ${accessOf(calendar) === "open" ? "open to anyone" : "signed-in users"}`;
     text.textContent = `${calendar.name} (${calendar.id}): ${calendar.time_zone}, ${pad(calendar.first_hour)}:00\u2013${pad(calendar.last_hour + 1)}:00${access}${calendar.retired ? ", retired" : ""}`;
     item.append(text, this.#button("edit", calendar, "Edit"));
     if (!calendar.retired) item.append(this.#button("retire", calendar, "Retire"));
@@ -88,7 +89,7 @@ export class CalendarEditor {
     this.#editing = id;
     const fields = this.#form.elements;
     for (const name of ["id", "name", "time_zone", ...numberFields]) fields[name].value = calendar[name] ?? "";
-    fields.access.value = calendar.access ?? "SignedIn";
+    fields.access.value = accessOf(calendar);
     fields.id.readOnly = true;
     fields.time_zone.readOnly = true;
     this.#legend.textContent = `Edit ${calendar.name}`;
@@ -97,16 +98,18 @@ export class CalendarEditor {
     fields.name.focus();
   }
 
-  #body() {
+  // A change (PUT) names neither the id (it is in the address) nor the zone (it cannot change).
+  #body(creating) {
     const fields = this.#form.elements;
-    const body = { id: fields.id.value.trim(), name: fields.name.value.trim(), time_zone: fields.time_zone.value.trim(), access: fields.access.value };
+    const body = creating ? { id: fields.id.value.trim(), name: fields.name.value.trim(), time_zone: fields.time_zone.value.trim() } : { name: fields.name.value.trim() };
+    body.access = fields.access.value;
     for (const name of numberFields) if (fields[name].value !== "") body[name] = Number(fields[name].value);
     return body;
   }
 
   async #save() {
-    const body = this.#body();
     const editing = this.#editing;
+    const body = this.#body(editing === null);
     const answer = editing
       ? await request(`/calendars/${encodeURIComponent(editing)}`, { method: "PUT", body, token: this.#session.token })
       : await request("/calendars", { method: "POST", body, token: this.#session.token });

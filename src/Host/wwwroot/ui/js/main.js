@@ -144,7 +144,7 @@ function calendarsChanged() {
 }
 
 function showAccessHint() {
-  byId("week-sign-in").hidden = session.signedIn || accessOf(current) !== "SignedIn" || current.retired === true;
+  byId("week-sign-in").hidden = session.signedIn || accessOf(current) !== "signed_in" || current.retired === true;
   // A signed-in user who is not an admin cancels only their own bookings.
   const cancelling = session.signedIn && !session.isAdmin ? "one of your bookings to cancel it" : "a booked slot to cancel the booking";
   for (const hint of document.querySelectorAll("[data-hint]")) {

@@ -4,9 +4,13 @@
 // calendar (as in the seed; the server refuses if the booking has an owner). A signed-in user who is not an admin is
 // not offered others' bookings: broadcasts do not say whether a booking has an owner.
 
-// "Open" or "SignedIn"; a server that does not say follows its defaults (the default calendar open, others signed-in).
+// "open" or "signed_in" (GET /calendars writes these; configuration also takes "Open" and "SignedIn"); a server that does
+// not say follows its defaults (the default calendar open, others for signed-in users).
 export function accessOf(calendar) {
-  return calendar.access ?? (calendar.id === "default" ? "Open" : "SignedIn");
+  const access = typeof calendar.access === "string" ? calendar.access.toLowerCase() : null;
+  if (access === "open") return "open";
+  if (access === "signed_in" || access === "signedin") return "signed_in";
+  return calendar.id === "default" ? "open" : "signed_in";
 }
 
 // Whether a click on the slot does something: book it when free, cancel it when booked.
@@ -16,7 +20,7 @@ export function offers(rights, booked) {
 
 // { mine, book, cancel, signInToBook } for one slot of `calendar` as the viewer sees it.
 export function rightsOn(calendar, viewer, { booked, mine }) {
-  const open = accessOf(calendar) === "Open";
+  const open = accessOf(calendar) === "open";
   if (!booked) {
     const signInToBook = !calendar.retired && !open && !viewer.signedIn;
     return { mine: false, book: !calendar.retired && !signInToBook, cancel: false, signInToBook };
