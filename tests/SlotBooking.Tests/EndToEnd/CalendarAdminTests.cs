@@ -24,7 +24,7 @@ public sealed class CalendarAdminTests : HostTest
     private static readonly string User = TestTokens.For("alice");
 
     // Open, so that the tests book anonymously whatever the default access of configured calendars becomes.
-    protected override string[] HostArgs => [.. LabCalendar.Args(8, 19), "--SlotBooking:Calendars:0:Access=Open", .. TestTokens.Args()];
+    protected override string[] HostArgs => [.. LabCalendar.Args(8, 19), .. TestTokens.Args()];
 
     private static string InBerlin(int daysFromToday)
     {
