@@ -34,6 +34,7 @@ public static class SlotBookingApp
         builder.Services.AddSlotRoutes();
         builder.Services.AddCalendarReads();
         builder.Services.AddBookingRoutes();
+        builder.Services.AddMyBookingsReads();
         builder.Services.AddSlotHealthChecks();
         builder.Services.AddSlotBookingSockets();
         builder.Services.AddOpenApi();
@@ -63,6 +64,7 @@ public static class SlotBookingApp
         app.MapBookingRoutes();
         app.MapAccountRoutes();
         app.MapCalendarAdminRoutes();
+        app.MapMyBookingsRoutes();
         app.MapSlotHealth();
         app.MapSlotBookingSocket();
         app.MapSlotUi();

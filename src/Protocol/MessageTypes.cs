@@ -13,4 +13,5 @@ public static class MessageTypes
     public const string BookingResponse = "booking_response";
     public const string CancellationResponse = "cancellation_response";
     public const string Error = "error";
+    public const string MyBookings = "my_bookings";
 }

@@ -25,4 +25,5 @@ namespace SlotBooking.Protocol;
 [JsonSerializable(typeof(RegisterResponse))]
 [JsonSerializable(typeof(LoginResponse))]
 [JsonSerializable(typeof(MeResponse))]
+[JsonSerializable(typeof(MyBookingsResponse))]
 public sealed partial class ProtocolJsonContext : JsonSerializerContext;

@@ -12,6 +12,7 @@ namespace SlotBooking.Protocol;
 [JsonDerivedType(typeof(BookingResponse), MessageTypes.BookingResponse)]
 [JsonDerivedType(typeof(CancellationResponse), MessageTypes.CancellationResponse)]
 [JsonDerivedType(typeof(ErrorMessage), MessageTypes.Error)]
+[JsonDerivedType(typeof(MyBookingsMessage), MessageTypes.MyBookings)]
 public abstract record ServerMessage
 {
     /// <summary>The calendar the request named, echoed in its answer; left out when it named none.</summary>
@@ -40,3 +41,9 @@ public sealed record CancellationResponse(bool Success, string Message, int Slot
 
 /// <summary>A request that could not be understood; nothing was changed.</summary>
 public sealed record ErrorMessage(string Message) : ServerMessage;
+
+/// <summary>
+/// A signed-in connection's own current and future bookings, every calendar together: sent when it connects and
+/// after every change to them. Never carries <c>calendar</c>, <c>date</c> or <c>request_id</c> of its own.
+/// </summary>
+public sealed record MyBookingsMessage(IReadOnlyList<MyBooking> Bookings) : ServerMessage;

@@ -18,14 +18,16 @@ public sealed class RunningHost : IAsyncDisposable
 
     private readonly WebApplication _app;
     private readonly string[] _extraArgs;
+    private readonly Action<IServiceCollection>? _services;
     private bool _stopped;
 
-    private RunningHost(WebApplication app, string databasePath, Uri httpAddress, string[] extraArgs)
+    private RunningHost(WebApplication app, string databasePath, Uri httpAddress, string[] extraArgs, Action<IServiceCollection>? services)
     {
         _app = app;
         DatabasePath = databasePath;
         HttpAddress = httpAddress;
         _extraArgs = extraArgs;
+        _services = services;
         Http = new HttpClient { BaseAddress = httpAddress };
     }
 
@@ -34,11 +36,18 @@ public sealed class RunningHost : IAsyncDisposable
     public Uri WebSocketAddress => new($"ws://{HttpAddress.Authority}/slot-booking");
     public HttpClient Http { get; }
 
+    /// <summary>The host's services, for a test that reaches its actors or its clock directly.</summary>
+    public IServiceProvider Services => _app.Services;
+
     /// <param name="extraArgs">More command-line configuration, e.g. <c>--SlotBooking:LastSlot=5</c>.</param>
     public static Task<RunningHost> StartAsync(string databasePath, params string[] extraArgs) =>
-        StartOnPortAsync(databasePath, 0, extraArgs);
+        StartOnPortAsync(databasePath, 0, extraArgs, null);
 
-    private static async Task<RunningHost> StartOnPortAsync(string databasePath, int port, string[] extraArgs)
+    /// <param name="services">Replaces services between the two halves of the composition (e.g. the clock); kept on restart.</param>
+    public static Task<RunningHost> StartAsync(string databasePath, Action<IServiceCollection> services, params string[] extraArgs) =>
+        StartOnPortAsync(databasePath, 0, extraArgs, services);
+
+    private static async Task<RunningHost> StartOnPortAsync(string databasePath, int port, string[] extraArgs, Action<IServiceCollection>? services)
     {
         string[] args =
         [
@@ -47,10 +56,12 @@ public sealed class RunningHost : IAsyncDisposable
             "--Logging:LogLevel:Default=Warning",
             .. extraArgs,
         ];
-        var app = SlotBookingApp.Create(args);
+        var builder = SlotBookingApp.CreateBuilder(args);
+        services?.Invoke(builder.Services);
+        var app = SlotBookingApp.Build(builder);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var host = new RunningHost(app, databasePath, new Uri(address), extraArgs);
+        var host = new RunningHost(app, databasePath, new Uri(address), extraArgs, services);
         await host.WaitUntilHealthyAsync();
         return host;
     }
@@ -59,7 +70,7 @@ public sealed class RunningHost : IAsyncDisposable
     public async Task<RunningHost> RestartAsync(bool onSamePort = false)
     {
         await StopAsync();
-        return await StartOnPortAsync(DatabasePath, onSamePort ? HttpAddress.Port : 0, _extraArgs);
+        return await StartOnPortAsync(DatabasePath, onSamePort ? HttpAddress.Port : 0, _extraArgs, _services);
     }
 
     public async Task StopAsync()

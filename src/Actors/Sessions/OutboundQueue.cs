@@ -1,5 +1,6 @@
 using SlotBooking.Actors.Board;
 using SlotBooking.Actors.Broadcast;
+using SlotBooking.Actors.Owners;
 
 namespace SlotBooking.Actors.Sessions;
 
@@ -12,6 +13,8 @@ namespace SlotBooking.Actors.Sessions;
 /// <item>No older view, per board: once the client has been sent a frame showing a board or slot version, a broadcast
 /// of that board older than it is dropped (a newer broadcast is then on its way, since the board already has the
 /// newer state).</item>
+/// <item>At most one <c>my_bookings</c> frame is pending, like a board's broadcast: a newer one replaces it in its
+/// place, and one no newer than the newest offered is ignored. It does not wait for unanswered requests either.</item>
 /// </list>
 /// </summary>
 public sealed class OutboundQueue
@@ -23,6 +26,10 @@ public sealed class OutboundQueue
     private readonly Queue<Ready> _ready = new();
     private readonly Dictionary<BoardKey, BoardState> _boards = [];
     private int _readyAnswers;
+    private MyBookingsPayload? _myBookings;
+    private bool _myBookingsQueued;
+    // The newest my_bookings version offered; -1 before the first (an owner with no bookings ever is at version 0).
+    private long _myBookingsVersion = -1;
 
     /// <summary>Answers the client is owed: unanswered requests and answers not yet sent.</summary>
     public int AnswersOwed => _inOrder.Count + _readyAnswers;
@@ -92,6 +99,17 @@ public sealed class OutboundQueue
         board.Queued = true;
     }
 
+    /// <summary>The owner's bookings: replaces the pending frame, or takes its place at the end of what is ready. Not newer than the newest offered: ignored.</summary>
+    public void OfferMyBookings(MyBookingsPayload payload)
+    {
+        if (payload.Version <= _myBookingsVersion) return;
+        _myBookingsVersion = payload.Version;
+        _myBookings = payload;
+        if (_myBookingsQueued) return;
+        _ready.Enqueue(Ready.MyBookingsPlace);
+        _myBookingsQueued = true;
+    }
+
     /// <summary>Forgets a board the client no longer watches: its pending broadcast is dropped, and its views with it.</summary>
     public void ForgetBoard(BoardKey board) => _boards.Remove(board);
 
@@ -100,6 +118,13 @@ public sealed class OutboundQueue
     {
         while (_ready.TryDequeue(out var next))
         {
+            if (next.IsMyBookings)
+            {
+                _myBookingsQueued = false;
+                frame = _myBookings!.Utf8;
+                _myBookings = null;
+                return true;
+            }
             if (next.Broadcast is { } key)
             {
                 // A board forgotten meanwhile has no state: its broadcast is not sent.
@@ -127,6 +152,8 @@ public sealed class OutboundQueue
         _ready.Clear();
         _boards.Clear();
         _readyAnswers = 0;
+        _myBookings = null;
+        _myBookingsQueued = false;
     }
 
     private void MoveReadyAnswers()
@@ -188,9 +215,14 @@ public sealed class OutboundQueue
         public ShownView Shows { get; set; }
     }
 
-    /// <summary>An answer ready to send, or (with <see cref="Broadcast"/>) the place of that board's pending broadcast.</summary>
-    private readonly record struct Ready(ReadOnlyMemory<byte> Bytes, ShownView Shows, BoardKey? Broadcast)
+    /// <summary>
+    /// An answer ready to send, or (with <see cref="Broadcast"/>) the place of that board's pending broadcast, or (with
+    /// <see cref="IsMyBookings"/>) the place of the pending <c>my_bookings</c> frame.
+    /// </summary>
+    private readonly record struct Ready(ReadOnlyMemory<byte> Bytes, ShownView Shows, BoardKey? Broadcast, bool IsMyBookings = false)
     {
         public static Ready BroadcastOf(BoardKey board) => new(default, ShownView.Nothing, board);
+
+        public static Ready MyBookingsPlace => new(default, ShownView.Nothing, null, IsMyBookings: true);
     }
 }

@@ -4,6 +4,7 @@ using SlotBooking.Actors.Board;
 using SlotBooking.Actors.Broadcast;
 using SlotBooking.Actors.Days;
 using SlotBooking.Actors.Domain;
+using SlotBooking.Actors.Owners;
 using SlotBooking.Protocol;
 
 namespace SlotBooking.Actors.Sessions;
@@ -61,6 +62,8 @@ public sealed class SessionActor : ReceiveActor, IWithTimers
     {
         _watched.Add(_initialBoard);
         _peers.Broadcaster.Tell(new Subscribe(_outbox) { Board = _initialBoard });
+        // A connection signed in at connect hears its own bookings: my_bookings now and after each change.
+        if (_identity.ConnectionSubject is { } subject) _peers.Owners.Tell(new WatchOwner(subject, _outbox));
         // The default board's first slots_update is the broadcaster's latest; a day's is read from the day.
         if (_initialDay is { } day)
             ReadBoard(new AnswerEcho(null, day.Calendar.Id, day.Date.ToDateOnly()), day);
@@ -70,6 +73,7 @@ public sealed class SessionActor : ReceiveActor, IWithTimers
     {
         _outbox.Detach();
         _peers.Broadcaster.Tell(new UnsubscribeAll(_outbox));
+        if (_identity.ConnectionSubject is { } subject) _peers.Owners.Tell(new UnwatchOwner(subject, _outbox));
         _stopped.TrySetResult();
     }
 

@@ -1,17 +1,19 @@
 using Akka.Actor;
 using SlotBooking.Actors.Board;
 using SlotBooking.Actors.Broadcast;
+using SlotBooking.Actors.Owners;
 
 namespace SlotBooking.Actors.Sessions;
 
 /// <summary>
 /// The one sender to a session's sink. The session actor puts answers in; the broadcaster offers broadcasts directly,
-/// from its own thread, so a broadcast to N clients costs no actor message per client. Whoever finds the sink idle
-/// sends; a send that completes at once (room in the socket's buffers, the usual case) is followed by the next on the
-/// same thread, and one that must wait continues when it completes. At most one send or close is in flight.
+/// from its own thread, so a broadcast to N clients costs no actor message per client, and an owner's read model
+/// offers <c>my_bookings</c> frames the same way. Whoever finds the sink idle sends; a send that completes at once
+/// (room in the socket's buffers, the usual case) is followed by the next on the same thread, and one that must wait
+/// continues when it completes. At most one send or close is in flight.
 /// Reports back to its session only what it must act on: a pending or failed send, being flushed while draining, being closed.
 /// </summary>
-public sealed class SessionOutbox : IBroadcastSubscriber
+public sealed class SessionOutbox : IBroadcastSubscriber, IMyBookingsSubscriber
 {
     private readonly object _gate = new();
     private readonly OutboundQueue _queue = new();
@@ -102,6 +104,17 @@ public sealed class SessionOutbox : IBroadcastSubscriber
         {
             if (_close is not null || _detached) return;
             _queue.OfferBroadcast(update);
+        }
+        Pump();
+    }
+
+    /// <summary>Called by the owner's read model on its own thread: the newest <c>my_bookings</c> frame replaces an unsent one.</summary>
+    public void OfferMyBookings(MyBookingsPayload payload)
+    {
+        lock (_gate)
+        {
+            if (_close is not null || _detached) return;
+            _queue.OfferMyBookings(payload);
         }
         Pump();
     }

@@ -19,6 +19,9 @@ public sealed class PassivatingChildren<TKey>(Func<TKey, IActorRef> start) where
 
     public bool IsAlive(TKey key) => _alive.ContainsKey(key);
 
+    /// <summary>The child asked to be stopped and has not stopped yet: what is delivered to it now is held for its next incarnation.</summary>
+    public bool IsStopping(TKey key) => _held.ContainsKey(key);
+
     /// <summary>Delivers a message to the child, starting it if needed; holds it while the child is stopping.</summary>
     public void Deliver(TKey key, object message, IActorRef sender)
     {

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using NodaTime;
 using NodaTime.Text;
@@ -21,5 +22,37 @@ public sealed record SlotIdentity(int SlotId, string PersistenceId, CalendarDefi
         if (!calendar.Dated) throw new ArgumentException($"Calendar '{calendar.Id}' is undated; its slots use OfDefault", nameof(calendar));
         var id = string.Create(CultureInfo.InvariantCulture, $"slot-{calendar.Id}-{LocalDatePattern.Iso.Format(date)}-{hour}");
         return new SlotIdentity(hour, id, calendar, date);
+    }
+
+    /// <summary>
+    /// Reads a persistence id made by <see cref="OfDefault"/> or <see cref="OfDated"/> back into its slot's address;
+    /// false for anything else. Calendar ids may hold '-', so the date and hour are read from the end.
+    /// </summary>
+    public static bool TryParse(string persistenceId, [NotNullWhen(true)] out SlotAddress? address)
+    {
+        address = null;
+        const string prefix = "slot-";
+        if (!persistenceId.StartsWith(prefix, StringComparison.Ordinal)) return false;
+        var rest = persistenceId.AsSpan(prefix.Length);
+        // Digits only (NumberStyles.None): no sign, no spaces.
+        if (int.TryParse(rest, NumberStyles.None, CultureInfo.InvariantCulture, out var slotId))
+        {
+            address = new SlotAddress(CalendarDefinition.DefaultId, null, slotId);
+            return true;
+        }
+
+        // {calendar}-{YYYY-MM-DD}-{hour}
+        var lastDash = rest.LastIndexOf('-');
+        if (lastDash < 0 || !int.TryParse(rest[(lastDash + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var hour) || hour > 23)
+            return false;
+        var beforeHour = rest[..lastDash];
+        const int dateLength = 10;
+        if (beforeHour.Length < dateLength + 2 || beforeHour[^(dateLength + 1)] != '-') return false;
+        var date = LocalDatePattern.Iso.Parse(beforeHour[^dateLength..].ToString());
+        if (!date.Success) return false;
+        var calendarId = beforeHour[..^(dateLength + 1)].ToString();
+        if (calendarId == CalendarDefinition.DefaultId) return false;
+        address = new SlotAddress(calendarId, date.Value, hour);
+        return true;
     }
 }

@@ -8,6 +8,7 @@ using SlotBooking.Actors.Board;
 using SlotBooking.Actors.Broadcast;
 using SlotBooking.Actors.Calendars;
 using SlotBooking.Actors.Days;
+using SlotBooking.Actors.Owners;
 using SlotBooking.Actors.Sessions;
 using SlotBooking.Actors.Slots;
 using SlotBooking.Host.Auth;
@@ -136,6 +137,7 @@ public static class SlotBookingSocket
             await dependencies.Days.GetAsync(), dependencies.Calendars.Find)
         {
             Tokens = dependencies.Tokens,
+            Owners = await dependencies.Owners.GetAsync(),
         };
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
         var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -168,6 +170,7 @@ internal readonly record struct SocketDependencies(
     IRequiredActor<BoardActor> Board,
     IRequiredActor<BroadcasterActor> Broadcaster,
     IRequiredActor<DayRouter> Days,
+    IRequiredActor<OwnerIndex> Owners,
     CalendarRegistry Calendars,
     ITokenValidator Tokens,
     RequesterClaims Claims,

@@ -1,10 +1,12 @@
 using Akka.Hosting;
 using SlotBooking.Actors.Accounts;
+using Akka.Persistence.Sql.Query;
 using SlotBooking.Actors.Board;
 using SlotBooking.Actors.Broadcast;
 using SlotBooking.Actors.Calendars;
 using SlotBooking.Actors.Catalog;
 using SlotBooking.Actors.Days;
+using SlotBooking.Actors.Owners;
 using SlotBooking.Actors.Slots;
 using SlotBooking.Actors.Storage;
 using SlotBooking.Host.Configuration;
@@ -15,14 +17,13 @@ namespace SlotBooking.Host.Wiring;
 public static class ActorsSetup
 {
     /// <summary>
-    /// Starts the broadcaster, the board, the slot manager, the day router, the account directory, the calendar catalog
-    /// and the storage probe, and registers all but the probe for injection.
+    /// Starts the broadcaster, the board, the slot manager, the day router, the account directory, the calendar catalog,
+    /// the owners' index and the storage probe, and registers all but the probe for injection.
     /// </summary>
     public static AkkaConfigurationBuilder AddSlotActors(this AkkaConfigurationBuilder akka, IServiceProvider services)
     {
         var options = services.GetSlotBookingOptions();
         var clock = services.GetRequiredService<TimeProvider>();
-
 
         return akka
             .AddHoconFile(Path.Combine(AppContext.BaseDirectory, "hocon", "akka.conf"), HoconAddMode.Prepend)
@@ -43,6 +44,9 @@ public static class ActorsSetup
                 var catalog = system.ActorOf(
                     CalendarCatalog.SupervisedProps(calendars, services.GetRequiredService<ConfiguredCalendars>().Others, dayReader.ReadAsync, clock, board),
                     "calendar-catalog");
+                // The owners' "my bookings", read from the journal through the SQL plugin's read journal.
+                var owners = system.ActorOf(OwnerIndex.Props(new OwnerBookingsSettings(
+                    OwnerBookingsSettings.ReadJournalAt(SqlReadJournal.Identifier), options.SlotIdleTimeout, clock, calendars.Find)), "owners");
                 system.ActorOf(StorageProbeActor.SupervisedProps(board, options.StorageProbeInterval, clock), "storage-probe");
                 system.ActorOf(UndeliveredCommandResponder.Props(), "undelivered-commands");
                 // Accounts passivate after the same idle time as slots.
@@ -53,6 +57,7 @@ public static class ActorsSetup
                 registry.Register<DayRouter>(days);
                 registry.Register<AccountDirectory>(accounts);
                 registry.Register<CalendarCatalog>(catalog);
+                registry.Register<OwnerIndex>(owners);
             });
     }
 

@@ -53,4 +53,18 @@ public sealed class ServerMessageSerializerTests
             """{"type":"booking_response","success":true,"message":"Slot 9 booked successfully","slot_id":9,"calendar":"lab","date":"2026-11-26","request_id":"r"}""",
             Encoding.UTF8.GetString(ServerMessageSerializer.ToUtf8(answer)));
     }
+
+    [Fact]
+    public void My_bookings_lists_undated_bookings_with_null_date_and_times()
+    {
+        var at = new DateTimeOffset(2026, 11, 25, 9, 30, 0, TimeSpan.Zero);
+        var message = new MyBookingsMessage([
+            new MyBooking("default", null, 9, null, null, at),
+            new MyBooking("lab", new DateOnly(2026, 11, 26), 10, at.AddDays(1), at.AddDays(1).AddHours(1), at),
+        ]);
+        Assert.Equal(
+            """{"type":"my_bookings","bookings":[{"calendar":"default","date":null,"slot_id":9,"starts_at":null,"ends_at":null,"booked_at":"2026-11-25T09:30:00.000000+00:00"},"""
+            + """{"calendar":"lab","date":"2026-11-26","slot_id":10,"starts_at":"2026-11-26T09:30:00.000000+00:00","ends_at":"2026-11-26T10:30:00.000000+00:00","booked_at":"2026-11-25T09:30:00.000000+00:00"}]}""",
+            Encoding.UTF8.GetString(ServerMessageSerializer.ToUtf8(message)));
+    }
 }

@@ -3,6 +3,7 @@ using System.Text;
 using SlotBooking.Actors.Board;
 using SlotBooking.Actors.Broadcast;
 using SlotBooking.Actors.Domain;
+using SlotBooking.Actors.Owners;
 using SlotBooking.Actors.Sessions;
 
 namespace SlotBooking.Tests.Sessions;
@@ -173,6 +174,57 @@ public sealed class OutboundQueueTests
     {
         _queue.OfferBroadcast(DayBroadcast(1));
         _queue.ForgetBoard(LabDay);
+        Assert.Empty(TakeAll());
+        Assert.True(_queue.IsEmpty);
+    }
+
+    private static MyBookingsPayload MyBookings(long version) => new(Bytes($"my bookings {version}"), version);
+
+    [Fact]
+    public void At_most_one_my_bookings_frame_is_pending_and_the_newest_replaces_it_in_its_place()
+    {
+        _queue.OfferMyBookings(MyBookings(0));
+        _queue.AddAnswer(Bytes("error"));
+        _queue.OfferMyBookings(MyBookings(1));
+        _queue.OfferMyBookings(MyBookings(3));
+
+        Assert.Equal(["my bookings 3", "error"], TakeAll());
+        Assert.True(_queue.IsEmpty);
+    }
+
+    [Fact]
+    public void A_my_bookings_frame_no_newer_than_the_newest_offered_is_ignored_even_once_that_one_was_sent()
+    {
+        _queue.OfferMyBookings(MyBookings(5));
+        _queue.OfferMyBookings(MyBookings(4));
+        Assert.Equal(["my bookings 5"], TakeAll());
+
+        _queue.OfferMyBookings(MyBookings(5));
+        _queue.OfferMyBookings(MyBookings(2));
+        Assert.Empty(TakeAll());
+        _queue.OfferMyBookings(MyBookings(6));
+        Assert.Equal(["my bookings 6"], TakeAll());
+    }
+
+    [Fact]
+    public void My_bookings_do_not_wait_for_unanswered_requests_and_answers_keep_their_order()
+    {
+        _queue.Expect(Command(1));
+        _queue.Expect(Command(2));
+        _queue.OfferMyBookings(MyBookings(1));
+        Assert.True(_queue.TryAnswer(2, Bytes("answer 2"), ShownView.Nothing));
+        Assert.Equal(["my bookings 1"], TakeAll());
+
+        Assert.True(_queue.TryAnswer(1, Bytes("answer 1"), ShownView.Nothing));
+        _queue.OfferMyBookings(MyBookings(2));
+        Assert.Equal(["answer 1", "answer 2", "my bookings 2"], TakeAll());
+    }
+
+    [Fact]
+    public void Clear_drops_a_pending_my_bookings_frame()
+    {
+        _queue.OfferMyBookings(MyBookings(1));
+        _queue.Clear();
         Assert.Empty(TakeAll());
         Assert.True(_queue.IsEmpty);
     }
