@@ -27,11 +27,9 @@ export class MyBookings {
     return this.#keys.has(keyOf(calendar, calendar === "default" ? null : date, slotId));
   }
 
-  // The whole list from one my_bookings message.
+  // The whole list from one my_bookings message, in the server's order (the default calendar's first, then by start).
   update(bookings) {
-    this.#bookings = (Array.isArray(bookings) ? bookings : [])
-      .filter((b) => typeof b?.calendar === "string" && Number.isInteger(b.slot_id))
-      .sort((a, b) => `${a.date ?? ""}|${pad(a.slot_id)}|${a.calendar}`.localeCompare(`${b.date ?? ""}|${pad(b.slot_id)}|${b.calendar}`));
+    this.#bookings = (Array.isArray(bookings) ? bookings : []).filter((b) => typeof b?.calendar === "string" && Number.isInteger(b.slot_id));
     this.#keys = new Set(this.#bookings.map((b) => keyOf(b.calendar, b.calendar === "default" ? null : b.date, b.slot_id)));
     this.#render(this.#bookings.length === 0 ? "You have no bookings." : "");
     this.#onChange();
