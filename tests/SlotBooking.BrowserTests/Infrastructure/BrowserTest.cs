@@ -61,10 +61,10 @@ public abstract class BrowserTest(BrowserFixture browser) : IAsyncLifetime
         return page;
     }
 
-    /// <summary>Another client on a raw WebSocket (the seed's protocol, no page), its first slots_update read.</summary>
-    protected async Task<SocketClient> ConnectSocketAsync()
+    /// <summary>Another client on a raw WebSocket (the seed's protocol, no page), its first slots_update read; signed in with a bearer token if given.</summary>
+    protected async Task<SocketClient> ConnectSocketAsync(string? bearerToken = null)
     {
-        var (client, _) = await SocketClient.ConnectAndReadInitialAsync(Host.WebSocketAddress);
+        var (client, _) = await SocketClient.ConnectAndReadInitialAsync(Host.WebSocketAddress, bearerToken);
         _sockets.Add(client);
         return client;
     }

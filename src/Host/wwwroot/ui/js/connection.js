@@ -1,27 +1,34 @@
 import { reconnectDelay } from "./backoff.js";
 
-// The booking socket on the host that served this page: wss:// when the page came over https://.
-export function socketUrl(location) {
+// The booking socket on the host that served this page: wss:// when the page came over https://. A signed-in page
+// presents its token at the upgrade as ?access_token= (a browser cannot set headers on a WebSocket); that is the
+// socket's address only, never the page's.
+export function socketUrl(location, token = null) {
   const scheme = location.protocol === "https:" ? "wss:" : "ws:";
-  return `${scheme}//${location.host}/slot-booking`;
+  const query = token ? `?access_token=${encodeURIComponent(token)}` : "";
+  return `${scheme}//${location.host}/slot-booking${query}`;
 }
 
 // One WebSocket to the server that reopens itself with backoff whenever it closes, for whatever reason.
 // Reports its state ("connecting" until the first success, then "connected" / "reconnecting") and every
 // JSON message; the server sends the full state on each connect, so nothing needs replaying here.
+// The address is asked of urlOf() at each attempt, so a reconnection carries the identity of that moment.
 export class SlotConnection {
-  #url;
+  #urlOf;
   #onState;
   #onMessage;
+  #onRefused;
   #socket = null;
   #attempt = 0;
   #retryTimer = null;
   #everConnected = false;
 
-  constructor(url, { onState, onMessage }) {
-    this.#url = url;
+  // onRefused() is called when a socket closes without ever having opened (server down, or the token refused).
+  constructor(urlOf, { onState, onMessage, onRefused = () => {} }) {
+    this.#urlOf = urlOf;
     this.#onState = onState;
     this.#onMessage = onMessage;
+    this.#onRefused = onRefused;
   }
 
   get isOpen() {
@@ -47,16 +54,30 @@ export class SlotConnection {
     this.#open();
   }
 
+  // Drops the socket and opens a new one at once, e.g. after signing in or out.
+  restart() {
+    if (this.#retryTimer !== null) clearTimeout(this.#retryTimer);
+    this.#retryTimer = null;
+    const old = this.#socket;
+    this.#socket = null;
+    old?.close(1000, "reconnecting with another identity");
+    this.#attempt = 0;
+    this.#open();
+  }
+
   #open() {
     this.#onState(this.#everConnected ? "reconnecting" : "connecting");
-    const socket = new WebSocket(this.#url);
+    const socket = new WebSocket(this.#urlOf());
+    let opened = false;
     this.#socket = socket;
     socket.addEventListener("open", () => {
+      opened = true;
       this.#attempt = 0;
       this.#everConnected = true;
       this.#onState("connected");
     });
     socket.addEventListener("message", (event) => {
+      if (this.#socket !== socket) return;
       const message = parseMessage(event.data);
       if (message) this.#onMessage(message);
     });
@@ -65,6 +86,7 @@ export class SlotConnection {
       if (this.#socket !== socket) return;
       this.#socket = null;
       this.#scheduleRetry();
+      if (!opened) this.#onRefused();
     });
   }
 

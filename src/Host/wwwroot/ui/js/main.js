@@ -1,18 +1,35 @@
+import { AdminBookings } from "./admin-bookings.js";
+import { AuthPanel } from "./auth.js";
+import { CalendarEditor } from "./calendar-editor.js";
+import { CalendarList } from "./calendar-list.js";
 import { ConnectionIndicator } from "./connection-indicator.js";
 import { SlotConnection, socketUrl } from "./connection.js";
+import { MyBookings } from "./my-bookings.js";
 import { PendingRequests } from "./pending-requests.js";
+import { accessOf, rightsOn } from "./rights.js";
+import { Session } from "./session.js";
 import { SlotGrid, timeRange } from "./slot-grid.js";
 import { StatusArea } from "./status.js";
 import { formatClock, formatDay, parseInstant } from "./time-format.js";
 import { WeekView, datesFrom } from "./week-view.js";
 
-// Wires the page: server messages update the grid and the answer area; a click sends book_slot or cancel_slot.
+// Wires the page: server messages update the views and the answer area; a click sends book_slot or cancel_slot.
+// Signing in or out reconnects the socket with the new identity; what is yours comes from my_bookings.
 const byId = (id) => document.getElementById(id);
 
 const status = new StatusArea(byId("status"));
 const indicator = new ConnectionIndicator(byId("connection"), byId("connection-text"));
 const summary = byId("summary");
 const updated = byId("updated");
+const session = new Session();
+
+const calendars = new CalendarList(byId("calendar-picker"), byId("calendar-picker-label"), { onLoaded: calendarsChanged });
+let current = calendars.get("default");
+
+const myBookings = new MyBookings(byId("my-bookings-list"), byId("my-bookings-note"), {
+  nameOf: (id) => calendars.nameOf(id),
+  onChange: repaintViews,
+});
 
 const pending = new PendingRequests({
   onChange: (slotId) => grid.refresh(slotId),
@@ -21,39 +38,70 @@ const pending = new PendingRequests({
 
 const grid = new SlotGrid(byId("slots"), {
   pendingKindOf: (slotId) => pending.kindOf(slotId),
+  rightsOf: (slot) => rightsOn(calendars.get("default"), session, { booked: slot.is_booked, mine: myBookings.has("default", null, slot.id) }),
   onChoose: choose,
+  onNotOffered: notOffered,
   onUnavailable: () => status.show("error", "Not connected to the server, so nothing was sent. Try again once it shows Connected."),
 });
 
-const week = new WeekView(byId("week-grid"), { onChoose: chooseInWeek });
-const picker = byId("calendar-picker");
-const calendars = new Map([["default", { id: "default", name: "Default", dated: false }]]);
-let current = calendars.get("default");
+const week = new WeekView(byId("week-grid"), {
+  rightsOf: (date, slot) => rightsOn(current, session, { booked: slot.is_booked, mine: myBookings.has(current.id, date, slot.id) }),
+  onChoose: chooseInWeek,
+});
 
-const connection = new SlotConnection(socketUrl(window.location), {
+const connection = new SlotConnection(() => socketUrl(window.location, session.token), {
   onState: onConnectionState,
   onMessage: onServerMessage,
+  // A refused upgrade may be an expired token: /auth/me tells, and signs the tab out if so.
+  onRefused: () => auth.verify(),
 });
+
+const auth = new AuthPanel({
+  session,
+  status,
+  signInForm: byId("sign-in-form"),
+  registerForm: byId("register-form"),
+  signOutButton: byId("sign-out"),
+  signedOut: byId("signed-out"),
+  signedIn: byId("signed-in"),
+  email: byId("account-email"),
+  adminBadge: byId("admin-badge"),
+});
+
+const adminBookings = new AdminBookings({
+  form: byId("admin-bookings-form"),
+  rows: byId("admin-bookings"),
+  note: byId("admin-bookings-note"),
+  session,
+  calendars,
+  onCancel: ({ calendar, date, slot_id }) => send(calendar === "default" ? { type: "cancel_slot", slot_id } : { type: "cancel_slot", calendar, date, slot_id }),
+});
+
+const editor = new CalendarEditor({ list: byId("calendar-admin-list"), form: byId("calendar-form"), session, calendars, status });
+
+function send(message) {
+  const sent = connection.send(message);
+  if (!sent) status.show("error", "Not connected to the server, so nothing was sent.");
+  return sent;
+}
 
 function choose(slot) {
   const cancelling = slot.is_booked;
-  const sent = connection.send({ type: cancelling ? "cancel_slot" : "book_slot", slot_id: slot.id });
-  if (!sent) {
-    status.show("error", "Not connected to the server, so nothing was sent.");
-    return;
-  }
+  if (!send({ type: cancelling ? "cancel_slot" : "book_slot", slot_id: slot.id })) return;
   pending.add(slot.id, cancelling ? "cancelling" : "booking");
   status.show("info", `${cancelling ? "Cancelling" : "Booking"} ${timeRange(slot)}\u2026`);
 }
 
 function chooseInWeek(date, slot) {
   const cancelling = slot.is_booked;
-  const sent = connection.send({ type: cancelling ? "cancel_slot" : "book_slot", calendar: current.id, date, slot_id: slot.id });
-  if (!sent) {
-    status.show("error", "Not connected to the server, so nothing was sent.");
-    return;
-  }
+  if (!send({ type: cancelling ? "cancel_slot" : "book_slot", calendar: current.id, date, slot_id: slot.id })) return;
   status.show("info", `${cancelling ? "Cancelling" : "Booking"} ${date} ${timeRange(slot)}\u2026`);
+}
+
+function notOffered(slot) {
+  status.show("info", slot.is_booked
+    ? `${timeRange(slot)} is booked by someone else: only they or an admin can cancel it.`
+    : `Sign in to book ${timeRange(slot)}.`);
 }
 
 // A dated calendar's week is seven days from today in its own zone, each day watched on this connection.
@@ -68,6 +116,7 @@ function switchTo(id) {
   current = next;
   byId("board").hidden = current.dated;
   byId("week").hidden = !current.dated;
+  showAccessHint();
   if (!current.dated) return;
   byId("week-heading").textContent = `${current.name}: the week`;
   byId("week-zone").textContent = current.time_zone;
@@ -76,25 +125,50 @@ function switchTo(id) {
   watchWeek();
 }
 
-async function loadCalendars() {
-  try {
-    const response = await fetch("/calendars");
-    if (!response.ok) return;
-    const body = await response.json();
-    for (const calendar of body.calendars ?? []) {
-      calendars.set(calendar.id, calendar);
-      // A retired calendar takes no bookings: not offered here (GET /calendars/{id}/slots still reads its days).
-      if (calendar.id === "default" || calendar.retired) continue;
-      const option = document.createElement("option");
-      option.value = calendar.id;
-      option.textContent = calendar.name;
-      picker.append(option);
-    }
-    // With the default calendar alone there is nothing to choose: the page stays as the seed's.
-    byId("calendar-picker-label").hidden = calendars.size < 2;
-  } catch {
-    // Without the list only the default calendar is offered; the page still works.
+// New definitions (an admin edited a calendar, or the list arrived): a changed week is laid out again.
+function calendarsChanged() {
+  // A calendar that was retired (or is gone) is no longer offered: back to the default one.
+  const kept = calendars.get(current.id);
+  const next = kept && !kept.retired ? kept : calendars.get("default");
+  const relayout = next.id !== current.id || (next.dated && (next.first_hour !== current.first_hour || next.last_hour !== current.last_hour));
+  if (relayout) {
+    switchTo(next.id);
+  } else {
+    current = next;
+    showAccessHint();
+    repaintViews();
   }
+  myBookings.refreshNames();
+  adminBookings.fillCalendars();
+  editor.render();
+}
+
+function showAccessHint() {
+  byId("week-sign-in").hidden = session.signedIn || accessOf(current) !== "signed_in" || current.retired === true;
+  // A signed-in user who is not an admin cancels only their own bookings.
+  const cancelling = session.signedIn && !session.isAdmin ? "one of your bookings to cancel it" : "a booked slot to cancel the booking";
+  for (const hint of document.querySelectorAll("[data-hint]")) {
+    hint.textContent = `Choose a free slot to book it, or ${cancelling}.${hint.dataset.hint === "week" ? " Past slots cannot be changed." : ""}`;
+  }
+}
+
+function repaintViews() {
+  grid.repaint();
+  week.repaint();
+}
+
+function onSessionChange({ tokenChanged }) {
+  byId("my-bookings").hidden = !session.signedIn;
+  byId("admin").hidden = !session.isAdmin;
+  showAccessHint();
+  if (tokenChanged) {
+    adminBookings.clear();
+    myBookings.clear();
+    connection.restart();
+  } else {
+    repaintViews();
+  }
+  if (session.isAdmin) adminBookings.load();
 }
 
 function onConnectionState(state) {
@@ -118,23 +192,33 @@ function onServerMessage(message) {
       } else {
         showSlots(message);
       }
+      adminBookings.boardChanged(message.calendar ?? "default", message.date ?? null);
+      break;
+    case "my_bookings":
+      if (session.signedIn) myBookings.update(message.bookings);
       break;
     case "booking_response":
     case "cancellation_response":
-      if (message.calendar && message.calendar !== "default") {
-        status.show(message.success ? "success" : "error", message.message);
-        if (!message.success && message.date) connection.send({ type: "get_slots", calendar: message.calendar, date: message.date });
-        break;
-      }
-      pending.settle(message.slot_id);
-      status.show(message.success ? "success" : "error", message.message);
-      // A refusal means this page's view was behind; ask for the current state rather than wait for a change.
-      if (!message.success) connection.send({ type: "get_slots" });
+      onAnswer(message);
       break;
     case "error":
       status.show("error", message.message);
       break;
   }
+}
+
+function onAnswer(message) {
+  status.show(message.success ? "success" : "error", message.message);
+  adminBookings.boardChanged(message.calendar ?? "default", message.date ?? null);
+  // The token may have expired since the connection was made.
+  if (!message.success && /^Authentication failed/.test(message.message ?? "")) auth.verify();
+  if (message.calendar && message.calendar !== "default") {
+    if (!message.success && message.date) connection.send({ type: "get_slots", calendar: message.calendar, date: message.date });
+    return;
+  }
+  pending.settle(message.slot_id);
+  // A refusal means this page's view was behind; ask for the current state rather than wait for a change.
+  if (!message.success) connection.send({ type: "get_slots" });
 }
 
 function showSlots(message) {
@@ -156,6 +240,10 @@ window.addEventListener("online", () => connection.retryNow());
 document.addEventListener("visibilitychange", () => {
   if (document.visibilityState === "visible") connection.retryNow();
 });
-picker.addEventListener("change", () => switchTo(picker.value));
-loadCalendars();
+byId("calendar-picker").addEventListener("change", (event) => switchTo(event.target.value));
+session.onChange(onSessionChange);
+onSessionChange({ tokenChanged: false });
+calendars.load();
 connection.start();
+// A tab that kept its sign-in from before a reload asks again whether it is an admin (and whether the token still holds).
+auth.verify();

@@ -1,3 +1,4 @@
+import { offers } from "./rights.js";
 import { formatBookedAt, parseInstant } from "./time-format.js";
 
 export function timeRange(slot) {
@@ -9,22 +10,26 @@ export function timeRange(slot) {
 export class SlotGrid {
   #list;
   #pendingKindOf;
+  #rightsOf;
   #buttons = new Map();
   #slots = new Map();
   #enabled = false;
 
-  // onChoose(slot) is called when a slot is activated (click, Enter or Space) while the grid is enabled;
-  // onUnavailable() when it is activated while not connected.
-  constructor(list, { pendingKindOf, onChoose, onUnavailable }) {
+  // rightsOf(slot) says what is offered on it ({ mine, book, cancel }, see rights.js).
+  // onChoose(slot) is called when a slot is activated (click, Enter or Space) while the grid is enabled and the slot
+  // offers its action; onNotOffered(slot) when it offers nothing to this user; onUnavailable() while not connected.
+  constructor(list, { pendingKindOf, rightsOf, onChoose, onNotOffered, onUnavailable }) {
     this.#list = list;
     this.#pendingKindOf = pendingKindOf;
+    this.#rightsOf = rightsOf;
     list.addEventListener("click", (event) => {
       const button = event.target.closest("button[data-slot-id]");
       if (!button) return;
       const slot = this.#slots.get(Number(button.dataset.slotId));
       if (!slot || this.#pendingKindOf(slot.id)) return;
-      if (this.#enabled) onChoose(slot);
-      else onUnavailable(slot);
+      if (!this.#enabled) onUnavailable(slot);
+      else if (offers(this.#rightsOf(slot), slot.is_booked)) onChoose(slot);
+      else onNotOffered(slot);
     });
   }
 
@@ -56,6 +61,11 @@ export class SlotGrid {
   setEnabled(enabled) {
     this.#enabled = enabled;
     this.#list.classList.toggle("is-stale", !enabled);
+    this.repaint();
+  }
+
+  // Repaints every slot, e.g. when the user signed in or out or their bookings changed.
+  repaint() {
     for (const [id, button] of this.#buttons) this.#paint(button, this.#slots.get(id));
   }
 
@@ -81,16 +91,19 @@ export class SlotGrid {
   #paint(button, slot) {
     const range = timeRange(slot);
     const pending = this.#pendingKindOf(slot.id);
+    const rights = this.#rightsOf(slot);
+    const offered = offers(rights, slot.is_booked);
     button.dataset.state = slot.is_booked ? "booked" : "free";
-    button.setAttribute("aria-label", slot.is_booked ? `Cancel booking ${range}` : `Book ${range}`);
+    button.dataset.mine = rights.mine ? "true" : "false";
+    button.setAttribute("aria-label", labelOf(slot, rights, range));
     button.setAttribute("aria-busy", pending ? "true" : "false");
     // aria-disabled rather than disabled: a disabled button would drop keyboard focus on every reconnect.
-    button.setAttribute("aria-disabled", this.#enabled && !pending ? "false" : "true");
+    button.setAttribute("aria-disabled", this.#enabled && !pending && offered ? "false" : "true");
     button.querySelector(".slot-time").textContent = range;
-    this.#paintState(button.querySelector(".slot-state"), slot, pending);
+    this.#paintState(button.querySelector(".slot-state"), slot, pending, rights.mine);
   }
 
-  #paintState(element, slot, pending) {
+  #paintState(element, slot, pending, mine) {
     if (pending) {
       element.textContent = pending === "booking" ? "Booking\u2026" : "Cancelling\u2026";
       return;
@@ -101,12 +114,17 @@ export class SlotGrid {
     }
     const bookedAt = parseInstant(slot.booked_at);
     if (!bookedAt) {
-      element.textContent = "Booked";
+      element.textContent = mine ? "Yours" : "Booked";
       return;
     }
     const time = document.createElement("time");
     time.dateTime = bookedAt.toISOString();
     time.textContent = formatBookedAt(bookedAt);
-    element.replaceChildren("Booked at ", time);
+    element.replaceChildren(mine ? "Yours, booked at " : "Booked at ", time);
   }
+}
+
+function labelOf(slot, rights, range) {
+  if (!slot.is_booked) return rights.book ? `Book ${range}` : rights.signInToBook ? `Sign in to book ${range}` : `${range}, free`;
+  return rights.cancel ? `Cancel booking ${range}` : `${range}, booked`;
 }

@@ -1,3 +1,5 @@
+import { offers } from "./rights.js";
+
 // The week of a dated calendar: its hours down, seven days across, each cell a slot button. Times are the
 // calendar's own wall-clock hours (the server gives each slot's true UTC start too); a slot that has started is past.
 
@@ -15,21 +17,24 @@ const pad = (n) => String(n).padStart(2, "0");
 export class WeekView {
   #table;
   #onChoose;
+  #rightsOf;
   #calendar = null;
   #dates = [];
   #cells = new Map(); // "date|hour" -> button
   #slots = new Map(); // "date|hour" -> slot as the server last sent it
   #enabled = false;
 
-  // onChoose(date, slot) is called when a bookable or cancellable cell is activated.
-  constructor(table, { onChoose }) {
+  // rightsOf(date, slot) says what is offered on a slot ({ mine, book, cancel }, see rights.js);
+  // onChoose(date, slot) is called when a cell that offers booking or cancelling is activated.
+  constructor(table, { rightsOf, onChoose }) {
     this.#table = table;
+    this.#rightsOf = rightsOf;
     this.#onChoose = onChoose;
     table.addEventListener("click", (event) => {
       const button = event.target.closest("button[data-date]");
       if (!button || !this.#enabled) return;
       const slot = this.#slots.get(`${button.dataset.date}|${button.dataset.slotId}`);
-      if (slot && !this.#isPast(slot)) this.#onChoose(button.dataset.date, slot);
+      if (slot && !this.#isPast(slot) && offers(this.#rightsOf(button.dataset.date, slot), slot.is_booked)) this.#onChoose(button.dataset.date, slot);
     });
   }
 
@@ -71,6 +76,11 @@ export class WeekView {
 
   setEnabled(enabled) {
     this.#enabled = enabled;
+    this.repaint();
+  }
+
+  // Repaints every cell, e.g. when the user signed in or out or their bookings changed.
+  repaint() {
     for (const key of this.#cells.keys()) this.#paint(key);
   }
 
@@ -91,9 +101,19 @@ export class WeekView {
       return;
     }
     const state = this.#isPast(slot) ? "past" : slot.is_booked ? "booked" : "free";
+    const rights = this.#rightsOf(date, slot);
+    const offered = state !== "past" && offers(rights, slot.is_booked);
+    const booked = rights.mine ? "Yours" : "Booked";
     button.dataset.state = state;
-    button.textContent = state === "past" ? (slot.is_booked ? "Booked (past)" : "Past") : state === "booked" ? "Booked" : "Free";
-    button.disabled = state === "past" || !this.#enabled;
-    button.setAttribute("aria-label", state === "free" ? `Book ${date} ${range}` : state === "booked" ? `Cancel booking ${date} ${range}` : `${date} ${range}, past`);
+    button.dataset.mine = rights.mine ? "true" : "false";
+    button.textContent = state === "past" ? (slot.is_booked ? `${booked} (past)` : "Past") : state === "booked" ? booked : "Free";
+    button.disabled = !offered || !this.#enabled;
+    button.setAttribute("aria-label", labelOf(state, offered, rights, `${date} ${range}`));
   }
+}
+
+function labelOf(state, offered, rights, when) {
+  if (state === "past") return `${when}, past`;
+  if (state === "free") return offered ? `Book ${when}` : `${when}, free${rights.signInToBook ? ": sign in to book" : ""}`;
+  return offered ? `Cancel booking ${when}` : `${when}, booked`;
 }
