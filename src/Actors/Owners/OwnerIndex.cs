@@ -1,24 +1,32 @@
 using Akka.Actor;
 using Akka.Event;
+using Akka.Streams;
+using Akka.Streams.Dsl;
 using SlotBooking.Actors.Slots;
 
 namespace SlotBooking.Actors.Owners;
 
 /// <summary>
-/// Parent of the owners' read models (<see cref="OwnerBookings"/>, one per owner): routes <see cref="WatchOwner"/>,
-/// <see cref="UnwatchOwner"/>, <see cref="GetMyBookings"/> and the slots' <see cref="OwnedSlotChanged"/> (heard on
-/// the event stream) to the owner's child, starting it for a watch or a read. A change for an owner with no running
-/// child is dropped: the change is stored before it is published, so a child started later reads it from the journal.
-/// Children stop when idle (see <see cref="PassivatingChildren{TKey}"/>); a child that fails is stopped, and started
-/// again at once for the connections still watching that owner.
+/// Every owner's "my bookings". On start it folds the whole journal once (the all-events query, see
+/// <see cref="OwnerProjection"/>) while it hears the slots' <see cref="OwnedSlotChanged"/> on the event stream, and merges
+/// the two by each slot's sequence number, so a change is counted once whichever way it arrives. It keeps every owner's
+/// slots from then on; a read that fails is logged and retried, and nobody is answered with a partial list.
+/// <para>
+/// The connections watching an owner, and reads, go to one <see cref="OwnerBookings"/> child per owner, started on demand
+/// with that owner's slots and passivated when idle (see <see cref="PassivatingChildren{TKey}"/>); a child that fails is
+/// started again at once for the connections still watching.
+/// </para>
 /// </summary>
-public sealed class OwnerIndex : ReceiveActor
+public sealed class OwnerIndex : ReceiveActor, IWithTimers
 {
     private readonly OwnerBookingsSettings _settings;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly PassivatingChildren<string> _owners;
     // The connections watching each owner, so that a child that failed can be started again for them.
     private readonly Dictionary<string, HashSet<IMyBookingsSubscriber>> _watchers = [];
+    private Dictionary<string, OwnedSlots> _all = [];
+    private bool _loaded;
+    private int _failures;
 
     public OwnerIndex(OwnerBookingsSettings settings)
     {
@@ -41,34 +49,104 @@ public sealed class OwnerIndex : ReceiveActor
         Receive<GetMyBookings>(get => _owners.Deliver(get.Owner, get, Sender));
         Receive<OwnedSlotChanged>(change =>
         {
+            OwnerProjection.Merge(_all, change);
             if (_owners.IsAlive(change.Owner) && !_owners.IsStopping(change.Owner)) _owners.Deliver(change.Owner, change, Sender);
         });
+        Receive<ProjectionRead>(OnRead);
+        Receive<ProjectionFailed>(OnFailed);
+        Receive<RetryRead>(_ => StartRead());
         Receive<Passivate>(request => _owners.OnPassivate(Sender, request));
         Receive<OwnerStopped>(stopped =>
         {
             if (_owners.OnStopped(stopped.Owner)) return;
             if (!_watchers.TryGetValue(stopped.Owner, out var watchers)) return;
-            _log.Warning("The bookings of {0} stopped unexpectedly; rebuilding them for {1} watching connections", OwnerTags.For(stopped.Owner), watchers.Count);
+            _log.Warning("The bookings of {0} stopped unexpectedly; restarting them for {1} watching connections", OwnerNames.For(stopped.Owner), watchers.Count);
             foreach (var subscriber in watchers) _owners.Deliver(stopped.Owner, new WatchOwner(stopped.Owner, subscriber), Self);
         });
     }
 
     public static Props Props(OwnerBookingsSettings settings) => Akka.Actor.Props.Create(() => new OwnerIndex(settings));
 
-    protected override void PreStart() => Context.System.EventStream.Subscribe(Self, typeof(OwnedSlotChanged));
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    protected override void PreStart()
+    {
+        // Subscribed before the read starts, so no change falls between the two.
+        Context.System.EventStream.Subscribe(Self, typeof(OwnedSlotChanged));
+        StartRead();
+    }
 
     protected override void PostStop() => Context.System.EventStream.Unsubscribe(Self);
 
-    /// <summary>A child that fails is stopped, not restarted in place: it is rebuilt from the journal.</summary>
+    /// <summary>A child that fails is stopped, not restarted in place: it starts again from this index's state.</summary>
     protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(_ => Directive.Stop);
+
+    /// <summary>
+    /// Folds every stored event into a fresh map that comes back as a message; nothing of this actor is touched off its
+    /// thread. The read journal is resolved off the actor's thread too, since its first resolution waits for the journal.
+    /// </summary>
+    private void StartRead()
+    {
+        var readJournal = _settings.ReadJournal;
+        var system = Context.System;
+        var materializer = Context.Materializer();
+        var timeout = _settings.QueryTimeout;
+        Task.Run(() => readJournal(system)
+                .CurrentAllEvents(Akka.Persistence.Query.Offset.NoOffset())
+                .CompletionTimeout(timeout)
+                .RunAggregate(new Dictionary<string, OwnedSlots>(), OwnerProjection.Add, materializer))
+            .PipeTo(Self, success: owners => new ProjectionRead(owners), failure: cause => new ProjectionFailed(cause));
+    }
+
+    private void OnRead(ProjectionRead read)
+    {
+        if (_failures > 0) _log.Info("Read every owner's bookings from the journal after {0} failed attempts", _failures);
+        _failures = 0;
+        // Changes heard during the read are merged in; the rule keeps the newest of each slot, counted once.
+        foreach (var (owner, live) in _all) read.Owners[owner] = (read.Owners.GetValueOrDefault(owner) ?? OwnedSlots.Empty).Merge(live);
+        _all = read.Owners;
+        _loaded = true;
+        // Children started before the read wait for it; a child stopping now is given it by its next incarnation's start.
+        foreach (var owner in _owners.AliveKeys)
+            if (!_owners.IsStopping(owner)) _owners.Deliver(owner, new OwnerLoaded(SlotsOf(owner)), Self);
+    }
+
+    private void OnFailed(ProjectionFailed failed)
+    {
+        _failures++;
+        var delay = TimeSpan.FromTicks(Math.Min(
+            _settings.MaxRetryDelay.Ticks,
+            _settings.FirstRetryDelay.Ticks * (1L << Math.Min(_failures - 1, 20))));
+        _log.Error(failed.Cause, "Reading the owners' bookings from the journal failed (attempt {0}); retrying in {1}", _failures, delay);
+        var unavailable = new OwnerUnavailable($"The bookings could not be read from storage: {failed.Cause.Message}");
+        foreach (var child in Context.GetChildren()) child.Tell(unavailable);
+        Timers.StartSingleTimer(RetryRead.Instance, RetryRead.Instance, delay);
+    }
+
+    private OwnedSlots SlotsOf(string owner) => _all.GetValueOrDefault(owner) ?? OwnedSlots.Empty;
 
     private IActorRef StartOwner(string owner)
     {
-        // Named by the owner's tag: a hash, so any subject makes a valid and short actor name.
-        var child = Context.ActorOf(OwnerBookings.Props(owner, _settings), OwnerTags.For(owner));
+        // Named by a hash of the owner, so any subject makes a valid and short actor name.
+        var child = Context.ActorOf(OwnerBookings.Props(owner, _settings, _loaded ? SlotsOf(owner) : null), OwnerNames.For(owner));
         Context.WatchWith(child, new OwnerStopped(owner));
         return child;
     }
 
     private sealed record OwnerStopped(string Owner);
+
+    private sealed record ProjectionRead(Dictionary<string, OwnedSlots> Owners);
+
+    private sealed record ProjectionFailed(Exception Cause);
+
+    private sealed record RetryRead
+    {
+        public static RetryRead Instance { get; } = new();
+    }
 }
+
+/// <summary>The index has read the journal: the owner's slots as it knows them now (for a child started before that).</summary>
+public sealed record OwnerLoaded(OwnedSlots Slots);
+
+/// <summary>The index could not read the journal (it retries): reads waiting now are answered as unavailable.</summary>
+public sealed record OwnerUnavailable(string Problem);

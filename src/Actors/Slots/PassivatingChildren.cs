@@ -19,6 +19,9 @@ public sealed class PassivatingChildren<TKey>(Func<TKey, IActorRef> start) where
 
     public bool IsAlive(TKey key) => _alive.ContainsKey(key);
 
+    /// <summary>The keys of the children alive now (a copy).</summary>
+    public IReadOnlyList<TKey> AliveKeys => [.. _alive.Keys];
+
     /// <summary>The child asked to be stopped and has not stopped yet: what is delivered to it now is held for its next incarnation.</summary>
     public bool IsStopping(TKey key) => _held.ContainsKey(key);
 

@@ -1,7 +1,6 @@
 using Akka.Actor;
 using Akka.Event;
 using Akka.Persistence;
-using Akka.Persistence.Journal;
 using SlotBooking.Actors.Board;
 using SlotBooking.Actors.Calendars;
 using SlotBooking.Actors.Domain;
@@ -114,7 +113,7 @@ public sealed class SlotActor : ReceivePersistentActor
 
         _inFlight = decided;
         _inFlightEvents = events;
-        PersistAllAsync(events.Select(Tagged), e => _state = _state.Apply(e is Tagged t ? (ISlotEvent)t.Payload : (ISlotEvent)e));
+        PersistAllAsync(events, e => _state = _state.Apply(e));
         DeferAsync(BatchStored.Instance, _ => OnBatchStored());
     }
 
@@ -122,10 +121,6 @@ public sealed class SlotActor : ReceivePersistentActor
     private CalendarDefinition? CurrentCalendar() => _identity.Calendar is { } started
         ? _settings.FindCalendar(started.Id) ?? started
         : _settings.FindCalendar(CalendarDefinition.DefaultId);
-
-    /// <summary>An event that concerns an owner carries their tag, so their bookings can be rebuilt from the journal.</summary>
-    private static object Tagged(ISlotEvent e) =>
-        OwnerOf(e) is { } owner ? new Tagged(e, [OwnerTags.For(owner)]) : e;
 
     private static string? OwnerOf(ISlotEvent e) => e switch
     {

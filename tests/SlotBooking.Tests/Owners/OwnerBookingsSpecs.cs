@@ -15,7 +15,7 @@ using SlotBooking.TestSupport;
 namespace SlotBooking.Tests.Owners;
 
 /// <summary>
-/// Each owner's bookings on a real SQLite journal: rebuilt by an events-by-tag query, merged with live changes in any
+/// Each owner's bookings on a real SQLite journal: rebuilt by one all-events query, merged with live changes in any
 /// order, kept to the owner, pushed to watchers, stopped when idle, and never answered partially when a read fails.
 /// </summary>
 public sealed class OwnerBookingsSpecs : IDisposable
@@ -27,8 +27,8 @@ public sealed class OwnerBookingsSpecs : IDisposable
 
     public void Dispose() => _database.Dispose();
 
-    private static ICurrentEventsByTagQuery RealJournal(ActorSystem system) =>
-        PersistenceQuery.Get(system).ReadJournalFor<ICurrentEventsByTagQuery>(SqlReadJournal.Identifier);
+    private static ICurrentAllEventsQuery RealJournal(ActorSystem system) =>
+        PersistenceQuery.Get(system).ReadJournalFor<ICurrentAllEventsQuery>(SqlReadJournal.Identifier);
 
     [Fact]
     public void Bookings_are_rebuilt_from_the_journal_after_the_actor_and_then_the_whole_system_restart()
@@ -42,7 +42,7 @@ public sealed class OwnerBookingsSpecs : IDisposable
             slots.Book(OwnerSpecKit.Default(3), Alice);
             slots.Book(OwnerSpecKit.Lab(9), Alice);
 
-            var owner = kit.Sys.ActorOf(OwnerBookings.Props(Alice, OwnerSpecKit.Settings()));
+            var owner = kit.Sys.ActorOf(OwnerIndex.Props(OwnerSpecKit.Settings()));
             before = slots.Read(owner, Alice);
             // The undated booking first, then by start; 09:00 in Berlin is 08:00Z.
             Assert.Equal(["default 3", "lab 2026-11-26 9", "lab 2026-11-26 10"], OwnerSpecKit.Slots(before));
@@ -55,13 +55,13 @@ public sealed class OwnerBookingsSpecs : IDisposable
             kit.Watch(owner);
             kit.Sys.Stop(owner);
             kit.ExpectTerminated(owner);
-            var restarted = slots.Read(kit.Sys.ActorOf(OwnerBookings.Props(Alice, OwnerSpecKit.Settings())), Alice);
+            var restarted = slots.Read(kit.Sys.ActorOf(OwnerIndex.Props(OwnerSpecKit.Settings())), Alice);
             Assert.Equal(before.Bookings, restarted.Bookings);
             Assert.Equal(before.Version, restarted.Version);
         }
 
         using var second = PersistentSystem.Start(_database.Path);
-        var rebuilt = new OwnerSpecKit(second.Kit).Read(second.Kit.Sys.ActorOf(OwnerBookings.Props(Alice, OwnerSpecKit.Settings())), Alice);
+        var rebuilt = new OwnerSpecKit(second.Kit).Read(second.Kit.Sys.ActorOf(OwnerIndex.Props(OwnerSpecKit.Settings())), Alice);
         Assert.Equal(before.Bookings, rebuilt.Bookings);
         Assert.Equal(before.Version, rebuilt.Version);
     }
@@ -90,7 +90,7 @@ public sealed class OwnerBookingsSpecs : IDisposable
         Assert.Empty(slots.Read(owners, Alice).Bookings);
 
         // Rebuilt from the journal alone, the cancellation still wins.
-        var rebuilt = slots.Read(kit.Sys.ActorOf(OwnerBookings.Props(Alice, OwnerSpecKit.Settings())), Alice);
+        var rebuilt = slots.Read(kit.Sys.ActorOf(OwnerIndex.Props(OwnerSpecKit.Settings())), Alice);
         Assert.Empty(rebuilt.Bookings);
         Assert.Equal(2, rebuilt.Version);
     }
@@ -109,7 +109,7 @@ public sealed class OwnerBookingsSpecs : IDisposable
 
         var gated = new GatedJournal();
         var settings = OwnerSpecKit.Settings() with { ReadJournal = s => gated.Over(RealJournal(s)) };
-        var owner = kit.Sys.ActorOf(OwnerBookings.Props(Alice, settings));
+        var owner = kit.Sys.ActorOf(OwnerIndex.Props(settings));
         var watcher = new RecordingSubscriber();
         owner.Tell(new WatchOwner(Alice, watcher));
         owner.Tell(new GetMyBookings(Alice), kit.TestActor);
@@ -139,13 +139,13 @@ public sealed class OwnerBookingsSpecs : IDisposable
         Assert.True(watcher.HasNothingMore);
 
         // The journal alone tells the same.
-        var rebuilt = slots.Read(kit.Sys.ActorOf(OwnerBookings.Props(Alice, OwnerSpecKit.Settings())), Alice);
+        var rebuilt = slots.Read(kit.Sys.ActorOf(OwnerIndex.Props(OwnerSpecKit.Settings())), Alice);
         Assert.Equal(read.Bookings, rebuilt.Bookings);
         Assert.Equal(read.Version, rebuilt.Version);
     }
 
     [Fact]
-    public async Task Another_owners_events_never_show_live_or_from_the_journal_even_under_the_same_tag()
+    public async Task Another_owners_events_never_show_live_or_from_the_journal()
     {
         using var system = PersistentSystem.Start(_database.Path);
         var kit = system.Kit;
@@ -156,9 +156,9 @@ public sealed class OwnerBookingsSpecs : IDisposable
         Assert.Equal(0, (await watcher.NextAsync()).Version);
 
         slots.Book(OwnerSpecKit.Lab(11), Bob);
-        // Bob's booking stored under Alice's tag, as two subjects whose hashes collide would have it.
+        // Bob's booking written tagged with Alice's name, as an older version could have: the event's owner decides.
         var forged = kit.Sys.ActorOf(Props.Create(() => new TaggedWriter(OwnerSpecKit.Lab(13).PersistenceId)));
-        forged.Tell(new Tagged(new SlotBooked(13, OwnerSpecKit.SlotSettings.Clock.GetUtcNow()) { Owner = Bob }, [OwnerTags.For(Alice)]), kit.TestActor);
+        forged.Tell(new Tagged(new SlotBooked(13, OwnerSpecKit.SlotSettings.Clock.GetUtcNow()) { Owner = Bob }, [OwnerNames.For(Alice)]), kit.TestActor);
         kit.ExpectMsg("stored");
         slots.Book(OwnerSpecKit.Lab(12), Alice);
 
@@ -169,10 +169,37 @@ public sealed class OwnerBookingsSpecs : IDisposable
         Assert.Equal(["lab 2026-11-26 11"], OwnerSpecKit.Slots(slots.Read(owners, Bob)));
 
         // A change naming Bob that reaches Alice's read model is ignored there.
-        var alice = kit.Sys.ActorOf(OwnerBookings.Props(Alice, OwnerSpecKit.Settings()));
+        var alice = kit.Sys.ActorOf(OwnerBookings.Props(Alice, OwnerSpecKit.Settings(), OwnedSlots.Empty));
         alice.Tell(new OwnedSlotChanged(Bob, OwnerSpecKit.Lab(14).PersistenceId, 1, "lab", LabDay.Thursday, 14, DateTimeOffset.UtcNow));
-        Assert.Equal(["lab 2026-11-26 12"], OwnerSpecKit.Slots(slots.Read(alice, Alice)));
+        Assert.Empty(slots.Read(alice, Alice).Bookings);
         Assert.True(watcher.HasNothingMore);
+    }
+
+    [Fact]
+    public async Task A_burst_of_changes_is_pushed_as_the_first_at_once_and_the_newest_after_the_interval()
+    {
+        using var system = PersistentSystem.Start(_database.Path);
+        var kit = system.Kit;
+        var settings = OwnerSpecKit.Settings() with { PushInterval = TimeSpan.FromMilliseconds(500) };
+        var alice = kit.Sys.ActorOf(OwnerBookings.Props(Alice, settings, OwnedSlots.Empty));
+        var watcher = new RecordingSubscriber();
+        alice.Tell(new WatchOwner(Alice, watcher));
+        Assert.Equal(0, (await watcher.NextAsync()).Version);
+
+        OwnedSlotChanged Booked(int hour) => new(Alice, OwnerSpecKit.Lab(hour).PersistenceId, 1, "lab", LabDay.Thursday, hour, OwnerSpecKit.SlotSettings.Clock.GetUtcNow());
+        alice.Tell(Booked(9));
+        Assert.Equal(1, (await watcher.NextAsync()).Version);
+        alice.Tell(Booked(10));
+        alice.Tell(Booked(11));
+        // Processed, and held back: nothing more is offered until the interval ends.
+        alice.Tell(new Identify(0), kit.TestActor);
+        kit.ExpectMsg<ActorIdentity>();
+        Assert.True(watcher.HasNothingMore);
+
+        var (frame, version) = await watcher.NextAsync();
+        Assert.Equal(3, version);
+        Assert.Contains("\"slot_id\":11", frame);
+        Assert.Contains("\"slot_id\":10", frame);
     }
 
     [Fact]
@@ -186,7 +213,7 @@ public sealed class OwnerBookingsSpecs : IDisposable
         Assert.Empty(slots.Read(owners, Alice).Bookings);
         kit.AwaitAssert(() =>
         {
-            kit.Sys.ActorSelection($"/user/owners/{OwnerTags.For(Alice)}").Tell(new Identify(0), kit.TestActor);
+            kit.Sys.ActorSelection($"/user/owners/{OwnerNames.For(Alice)}").Tell(new Identify(0), kit.TestActor);
             Assert.Null(kit.ExpectMsg<ActorIdentity>().Subject);
         }, TimeSpan.FromSeconds(15), TimeSpan.FromMilliseconds(50));
 
@@ -206,7 +233,7 @@ public sealed class OwnerBookingsSpecs : IDisposable
         owners.Tell(new WatchOwner(Alice, watcher));
         Assert.Equal(0, (await watcher.NextAsync()).Version);
 
-        kit.Sys.ActorSelection($"/user/owners/{OwnerTags.For(Alice)}").Tell(Kill.Instance);
+        kit.Sys.ActorSelection($"/user/owners/{OwnerNames.For(Alice)}").Tell(Kill.Instance);
         slots.Book(OwnerSpecKit.Lab(9), Alice);
 
         // The new read model shows the watcher its bookings (perhaps first as they were, if it read before the booking).
@@ -233,7 +260,7 @@ public sealed class OwnerBookingsSpecs : IDisposable
             // The first read fails after its first event; the retry reads everything, once released.
             ReadJournal = s => Interlocked.Increment(ref attempts) == 1 ? new FailingAfterFirst(RealJournal(s)) : retry.Over(RealJournal(s)),
         };
-        var owner = kit.Sys.ActorOf(OwnerBookings.Props(Alice, settings));
+        var owner = kit.Sys.ActorOf(OwnerIndex.Props(settings));
         var watcher = new RecordingSubscriber();
         owner.Tell(new WatchOwner(Alice, watcher));
         owner.Tell(new GetMyBookings(Alice), kit.TestActor);
@@ -248,7 +275,7 @@ public sealed class OwnerBookingsSpecs : IDisposable
         Assert.Equal(2, (await watcher.NextAsync()).Version);
     }
 
-    /// <summary>A read journal whose events-by-tag query reads as usual but completes only when released.</summary>
+    /// <summary>A read journal whose all-events query reads as usual but completes only when released.</summary>
     private sealed class GatedJournal
     {
         private readonly TaskCompletionSource<bool> _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -258,12 +285,12 @@ public sealed class OwnerBookingsSpecs : IDisposable
 
         public void Release() => _release.TrySetResult(true);
 
-        public ICurrentEventsByTagQuery Over(ICurrentEventsByTagQuery real) => new Query(this, real);
+        public ICurrentAllEventsQuery Over(ICurrentAllEventsQuery real) => new Query(this, real);
 
-        private sealed class Query(GatedJournal gate, ICurrentEventsByTagQuery real) : ICurrentEventsByTagQuery
+        private sealed class Query(GatedJournal gate, ICurrentAllEventsQuery real) : ICurrentAllEventsQuery
         {
-            public Source<EventEnvelope, NotUsed> CurrentEventsByTag(string tag, Offset offset) =>
-                real.CurrentEventsByTag(tag, offset)
+            public Source<EventEnvelope, NotUsed> CurrentAllEvents(Offset offset) =>
+                real.CurrentAllEvents(offset)
                     .Select(e =>
                     {
                         gate._firstEventRead.TrySetResult();
@@ -274,10 +301,10 @@ public sealed class OwnerBookingsSpecs : IDisposable
     }
 
     /// <summary>A read that delivers its first event and then fails, as a connection lost mid-query would.</summary>
-    private sealed class FailingAfterFirst(ICurrentEventsByTagQuery real) : ICurrentEventsByTagQuery
+    private sealed class FailingAfterFirst(ICurrentAllEventsQuery real) : ICurrentAllEventsQuery
     {
-        public Source<EventEnvelope, NotUsed> CurrentEventsByTag(string tag, Offset offset) =>
-            real.CurrentEventsByTag(tag, offset).Take(1).Concat(Source.Failed<EventEnvelope>(new IOException("storage fell over")));
+        public Source<EventEnvelope, NotUsed> CurrentAllEvents(Offset offset) =>
+            real.CurrentAllEvents(offset).Take(1).Concat(Source.Failed<EventEnvelope>(new IOException("storage fell over")));
     }
 
     /// <summary>Persists whatever it is sent (a <see cref="Tagged"/> event) under a slot's persistence id.</summary>
