@@ -50,7 +50,11 @@ public sealed class OwnedSlots
     /// not ended, by start. A dated slot whose calendar <paramref name="findCalendar"/> no longer knows, or whose hour
     /// the clocks skip, is left out: it has no time to show and cannot be booked or cancelled any more.
     /// </summary>
-    public IReadOnlyList<CurrentBooking> Current(Instant now, Func<string, CalendarDefinition?> findCalendar)
+    /// <param name="times">
+    /// Slot times already computed, by persistence id, reused and added to: a slot's times depend only on its calendar's
+    /// zone, which never changes, and computing them for every booking at every push is most of a push's cost.
+    /// </param>
+    public IReadOnlyList<CurrentBooking> Current(Instant now, Func<string, CalendarDefinition?> findCalendar, Dictionary<string, SlotInterval>? times = null)
     {
         var bookings = new List<CurrentBooking>();
         foreach (var slot in _bySlot.Values)
@@ -62,7 +66,13 @@ public sealed class OwnedSlots
                 continue;
             }
             if (findCalendar(slot.CalendarId) is not { Dated: true } calendar || slot.SlotId is < 0 or > 23) continue;
-            if (SlotTimes.Of(calendar, date, slot.SlotId) is not { } interval || interval.EndsAt <= now) continue;
+            if (times is null || !times.TryGetValue(slot.PersistenceId, out var interval))
+            {
+                if (SlotTimes.Of(calendar, date, slot.SlotId) is not { } computed) continue;
+                interval = computed;
+                times?.Add(slot.PersistenceId, interval);
+            }
+            if (interval.EndsAt <= now) continue;
             bookings.Add(new CurrentBooking(slot.CalendarId, date, slot.SlotId, interval.StartsAt, interval.EndsAt, bookedAt));
         }
         bookings.Sort(static (a, b) =>

@@ -1,5 +1,6 @@
 using Akka.Actor;
 using NodaTime;
+using SlotBooking.Actors.Calendars;
 using SlotBooking.Actors.Slots;
 using SlotBooking.Protocol;
 
@@ -22,6 +23,7 @@ public sealed class OwnerBookings : ReceiveActor, IWithTimers
     private readonly OwnerBookingsSettings _settings;
     private readonly HashSet<IMyBookingsSubscriber> _subscribers = [];
     private readonly List<IActorRef> _waitingReads = [];
+    private readonly Dictionary<string, SlotInterval> _times = [];
     private OwnedSlots _slots;
     private bool _loaded;
     // A change came while the push interval was running: the newest bookings go out when it ends.
@@ -130,7 +132,7 @@ public sealed class OwnerBookings : ReceiveActor, IWithTimers
         new(ServerMessageSerializer.ToUtf8(MyBookingsViews.Message(CurrentBookings())), _slots.Version);
 
     private IReadOnlyList<CurrentBooking> CurrentBookings() =>
-        _slots.Current(Instant.FromDateTimeOffset(_settings.Clock.GetUtcNow()), _settings.FindCalendar);
+        _slots.Current(Instant.FromDateTimeOffset(_settings.Clock.GetUtcNow()), _settings.FindCalendar, _times);
 
     /// <summary>
     /// Asked to stop: whoever reached this incarnation after it asked goes back to the parent, which holds them for
