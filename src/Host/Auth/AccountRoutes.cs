@@ -33,14 +33,18 @@ public static class AccountRoutes
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<AuthOptions>>((limiter, auth) =>
         {
             var o = auth.Value;
-            limiter.AddPolicy(Policy, context => RateLimitPartition.GetSlidingWindowLimiter(
+            // A token bucket, not a window: a burst of sign-ins is at most RequestBurst slow hashes at once, then one
+            // every 60/RequestsPerMinute seconds, so a login storm never holds a core for long (bookings keep theirs).
+            limiter.AddPolicy(Policy, context => RateLimitPartition.GetTokenBucketLimiter(
                 ClientAddress(context),
-                _ => new SlidingWindowRateLimiterOptions
+                _ => new TokenBucketRateLimiterOptions
                 {
-                    PermitLimit = o.RequestsPerMinute,
-                    Window = TimeSpan.FromMinutes(1),
-                    SegmentsPerWindow = 6,
+                    TokenLimit = Math.Min(o.RequestBurst, o.RequestsPerMinute),
+                    // Refilled at most ten times a second, however high the rate: the refill runs on a timer.
+                    TokensPerPeriod = Math.Max(1, o.RequestsPerMinute / 600),
+                    ReplenishmentPeriod = TimeSpan.FromMinutes(1) * Math.Max(1, o.RequestsPerMinute / 600) / o.RequestsPerMinute,
                     QueueLimit = 0,
+                    AutoReplenishment = true,
                 }));
         });
         return services;

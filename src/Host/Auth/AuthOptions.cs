@@ -48,9 +48,13 @@ public sealed class AuthOptions
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan FailureWindow { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>Requests to <c>/auth/register</c> and <c>/auth/login</c> together from one client address per minute, failed or not.</summary>
+    /// <summary>Requests to <c>/auth/register</c> and <c>/auth/login</c> together from one client address per minute, failed or not (a token bucket).</summary>
     [Range(1, 1_000_000)]
     public int RequestsPerMinute { get; set; } = 30;
+
+    /// <summary>Of those, how many may come at once (the rest are spread over the minute).</summary>
+    [Range(1, 1_000_000)]
+    public int RequestBurst { get; set; } = 10;
 
     /// <summary>
     /// Password hashes computed at once. Hashing is slow on purpose; 0 means one per core but one, at least one, so a

@@ -9,6 +9,9 @@ public sealed class AccountRouteTests : HostTest
 {
     private const string Password = "correct horse battery";
 
+    // These tests send many requests from one address: the per-address burst is raised (the limits have their own tests).
+    protected override string[] HostArgs => ["--SlotBooking:Auth:RequestBurst=100", "--SlotBooking:Auth:RequestsPerMinute=1000"];
+
     [Fact]
     public async Task Register_answers_201_in_the_seed_shape()
     {
