@@ -24,6 +24,9 @@ public sealed record CalendarDefinition(
 
     public const string DefaultId = "default";
     public const int DefaultHorizonDays = 14;
+
+    /// <summary>Ten years: the furthest a calendar may take bookings.</summary>
+    public const int MaxHorizonDays = 3_660;
     public const int DefaultMinNoticeMinutes = 0;
 
     /// <summary>The seed's board: addressed by every message without a calendar.</summary>

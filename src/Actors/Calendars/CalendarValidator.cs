@@ -84,6 +84,9 @@ public static class CalendarValidator
         var horizon = spec.HorizonDays ?? CalendarDefinition.DefaultHorizonDays;
         if (horizon < 0)
             errors.Add(new(FieldKey(key, "HorizonDays"), $"{horizon} is negative; the horizon is 0 or more days"));
+        // Bounded: a change of hours reads every day up to the largest horizon to find bookings still to come.
+        else if (horizon > CalendarDefinition.MaxHorizonDays)
+            errors.Add(new(FieldKey(key, "HorizonDays"), $"{horizon} is too far; the horizon is at most {CalendarDefinition.MaxHorizonDays} days"));
         var notice = spec.MinNoticeMinutes ?? CalendarDefinition.DefaultMinNoticeMinutes;
         if (notice < 0)
             errors.Add(new(FieldKey(key, "MinNoticeMinutes"), $"{notice} is negative; the minimum notice is 0 or more minutes"));

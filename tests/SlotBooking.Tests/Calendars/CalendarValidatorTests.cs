@@ -88,6 +88,8 @@ public sealed class CalendarValidatorTests
             "SlotBooking:Calendars:0:MinNoticeMinutes: -5 is negative; the minimum notice is 0 or more minutes",
         ], Errors(Lab() with { HorizonDays = -1, MinNoticeMinutes = -5 }));
         Assert.Empty(Errors(Lab() with { HorizonDays = 0, MinNoticeMinutes = 0 }));
+        Assert.Equal(["SlotBooking:Calendars:0:HorizonDays: 3661 is too far; the horizon is at most 3660 days"], Errors(Lab() with { HorizonDays = 3_661 }));
+        Assert.Empty(Errors(Lab() with { HorizonDays = 3_660 }));
     }
 
     [Fact]
