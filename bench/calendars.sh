@@ -7,48 +7,11 @@
 #
 # Needs: dotnet, jq, curl. Sends traffic only to 127.0.0.1.
 set -euo pipefail
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-WORK="$(mktemp -d "${TMPDIR:-/tmp}/slotbooking-calendars.XXXXXX")"
-HOST_DLL="$ROOT/src/Host/bin/Release/net10.0/SlotBooking.Host.dll"
-CLIENT_DLL="$ROOT/src/Client/bin/Release/net10.0/slotbooking-client.dll"
-ECHO_DLL="$ROOT/bench/echo/bin/Release/net10.0/SlotBooking.Bench.Echo.dll"
+NAME=calendars
+# shellcheck source=bench/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 SECONDS_PER_CELL="${SECONDS_PER_CELL:-10}"
 CLIENTS=1000
-PID=""
-say() { echo "[calendars $(date +%H:%M:%S)] $*" >&2; }
-cleanup() { [[ -n "$PID" ]] && kill -TERM "$PID" 2>/dev/null && wait "$PID" 2>/dev/null; rm -rf "$WORK"; }
-trap cleanup EXIT
-ulimit -n "$(ulimit -Hn)" || true
-
-dotnet build "$ROOT/src/Host" -c Release -v q -nologo >/dev/null
-dotnet build "$ROOT/src/Client" -c Release -v q -nologo >/dev/null
-dotnet build "$ROOT/bench/echo" -c Release -v q -nologo >/dev/null
-client() { dotnet "$CLIENT_DLL" "$@"; }
-rss_kib() { awk '/^VmRSS:/ { print $2 }' "/proc/$1/status"; }
-
-# start DLL NAME [ARGS...]: sets PID and WS
-start() {
-  local dll="$1" name="$2"; shift 2
-  (cd "$WORK" && exec dotnet "$dll" --urls "http://127.0.0.1:0" "--SlotBooking:DatabasePath=$WORK/$name.db" \
-    --SlotBooking:MessagesPerSecond=1000000 --SlotBooking:MessageBurst=1000000 "$@" >"$WORK/$name.log" 2>&1) &
-  PID=$!
-  local http=""
-  until [[ -n "$http" ]]; do
-    kill -0 "$PID" 2>/dev/null || { say "$name exited; see $WORK/$name.log"; cat "$WORK/$name.log" >&2; exit 1; }
-    http=$(grep -o 'Now listening on: http://127\.0\.0\.1:[0-9]*' "$WORK/$name.log" | head -1 | sed 's/Now listening on: //' || true)
-    [[ -n "$http" ]] || sleep 0.1
-  done
-  until curl -sf -o /dev/null "$http/health"; do sleep 0.1; done
-  WS="ws://${http#http://}/slot-booking"
-}
-stop() { kill -TERM "$PID"; wait "$PID" 2>/dev/null || true; PID=""; }
-
-calendar_args=()
-for i in $(seq -w 1 20); do
-  n=$((10#$i - 1))
-  calendar_args+=("--SlotBooking:Calendars:$n:Id=cal-$i" "--SlotBooking:Calendars:$n:TimeZone=Europe/Berlin"
-                  "--SlotBooking:Calendars:$n:FirstHour=8" "--SlotBooking:Calendars:$n:LastHour=19" "--SlotBooking:Calendars:$n:HorizonDays=14")
-done
 
 say "transport limit: $CLIENTS clients against bench/echo"
 start "$ECHO_DLL" echo
