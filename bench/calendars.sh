@@ -12,6 +12,7 @@ NAME=calendars
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 SECONDS_PER_CELL="${SECONDS_PER_CELL:-10}"
 CLIENTS=1000
+rss_kib() { awk '/^VmRSS:/ { print $2 }' "/proc/$1/status"; }
 
 say "transport limit: $CLIENTS clients against bench/echo"
 start "$ECHO_DLL" echo
