@@ -7,10 +7,9 @@ using SlotBooking.Protocol;
 namespace SlotBooking.Actors.Owners;
 
 /// <summary>
-/// One owner's "my bookings", for the connections watching them and for reads. It starts with the owner's slots as its
-/// parent <see cref="OwnerIndex"/> knows them (or, while the index is still reading the journal, waits for
-/// <see cref="OwnerLoaded"/>, holding reads and sending no frame); the changes the index routes to it
-/// (<see cref="OwnedSlotChanged"/>) are merged by each slot's sequence number (see <see cref="OwnedSlots"/>). A read the
+/// One owner's "my bookings", for the connections watching them and for reads. It shows the owner's slots as its parent
+/// <see cref="OwnerIndex"/> keeps them: given at start, or, while the index is still reading the journal, in the first
+/// <see cref="OwnerSlots"/> (until then it holds reads and sends no frame), then again after every change. A read the
 /// index could not do is answered as unavailable, never with a partial list. Pushes a <c>my_bookings</c> frame to every
 /// watching connection when the bookings change, paced like broadcasts (at most one per
 /// <see cref="OwnerBookingsSettings.PushInterval"/>, always the newest), and to each one when it starts watching. With no
@@ -37,7 +36,6 @@ public sealed class OwnerBookings : ReceiveActor, IWithTimers
         _slots = loaded ?? OwnedSlots.Empty;
         _loaded = loaded is not null;
 
-        Receive<OwnedSlotChanged>(OnChanged);
         Receive<WatchOwner>(OnWatch);
         Receive<UnwatchOwner>(u => _subscribers.Remove(u.Subscriber));
         Receive<GetMyBookings>(_ =>
@@ -45,7 +43,7 @@ public sealed class OwnerBookings : ReceiveActor, IWithTimers
             if (_loaded) Sender.Tell(new MyBookingsRead(CurrentBookings(), _slots.Version));
             else _waitingReads.Add(Sender);
         });
-        Receive<OwnerLoaded>(OnLoaded);
+        Receive<OwnerSlots>(OnSlots);
         Receive<OwnerUnavailable>(m =>
         {
             var unavailable = new MyBookingsUnavailable(m.Problem);
@@ -72,15 +70,6 @@ public sealed class OwnerBookings : ReceiveActor, IWithTimers
 
     protected override void PreStart() => SetReceiveTimeout(_settings.IdleTimeout);
 
-    private void OnChanged(OwnedSlotChanged change)
-    {
-        if (change.Owner != _owner) return;
-        var merged = _slots.Merge(change);
-        if (ReferenceEquals(merged, _slots)) return;
-        _slots = merged;
-        if (_loaded) PushPaced();
-    }
-
     private void OnWatch(WatchOwner watch)
     {
         if (watch.Owner != _owner || !_subscribers.Add(watch.Subscriber)) return;
@@ -88,10 +77,16 @@ public sealed class OwnerBookings : ReceiveActor, IWithTimers
         if (_loaded) watch.Subscriber.OfferMyBookings(Render());
     }
 
-    private void OnLoaded(OwnerLoaded loaded)
+    /// <summary>The owner's slots from the index: the first complete ones, or a change (versions only grow).</summary>
+    private void OnSlots(OwnerSlots given)
     {
-        _slots = _slots.Merge(loaded.Slots);
-        if (_loaded) return;
+        if (_loaded && given.Slots.Version <= _slots.Version) return;
+        _slots = given.Slots;
+        if (_loaded)
+        {
+            PushPaced();
+            return;
+        }
         _loaded = true;
         OfferToAll();
         if (_waitingReads.Count == 0) return;

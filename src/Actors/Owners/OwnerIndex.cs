@@ -13,7 +13,7 @@ namespace SlotBooking.Actors.Owners;
 /// slots from then on; a read that fails is logged and retried, and nobody is answered with a partial list.
 /// <para>
 /// The connections watching an owner, and reads, go to one <see cref="OwnerBookings"/> child per owner, started on demand
-/// with that owner's slots and passivated when idle (see <see cref="PassivatingChildren{TKey}"/>); a child that fails is
+/// with that owner's slots, given them again after each change (<see cref="OwnerSlots"/>), and passivated when idle (see <see cref="PassivatingChildren{TKey}"/>); a child that fails is
 /// started again at once for the connections still watching.
 /// </para>
 /// </summary>
@@ -49,8 +49,13 @@ public sealed class OwnerIndex : ReceiveActor, IWithTimers
         Receive<GetMyBookings>(get => _owners.Deliver(get.Owner, get, Sender));
         Receive<OwnedSlotChanged>(change =>
         {
-            OwnerProjection.Merge(_all, change);
-            if (_owners.IsAlive(change.Owner) && !_owners.IsStopping(change.Owner)) _owners.Deliver(change.Owner, change, Sender);
+            var before = SlotsOf(change.Owner);
+            var after = before.Merge(change);
+            if (ReferenceEquals(before, after)) return;
+            _all[change.Owner] = after;
+            // A running read model is given the owner's new slots; one started later begins from them.
+            if (_loaded && _owners.IsAlive(change.Owner) && !_owners.IsStopping(change.Owner))
+                _owners.Deliver(change.Owner, new OwnerSlots(after), Self);
         });
         Receive<ProjectionRead>(OnRead);
         Receive<ProjectionFailed>(OnFailed);
@@ -108,7 +113,7 @@ public sealed class OwnerIndex : ReceiveActor, IWithTimers
         _loaded = true;
         // Children started before the read wait for it; a child stopping now is given it by its next incarnation's start.
         foreach (var owner in _owners.AliveKeys)
-            if (!_owners.IsStopping(owner)) _owners.Deliver(owner, new OwnerLoaded(SlotsOf(owner)), Self);
+            if (!_owners.IsStopping(owner)) _owners.Deliver(owner, new OwnerSlots(SlotsOf(owner)), Self);
     }
 
     private void OnFailed(ProjectionFailed failed)
@@ -145,8 +150,11 @@ public sealed class OwnerIndex : ReceiveActor, IWithTimers
     }
 }
 
-/// <summary>The index has read the journal: the owner's slots as it knows them now (for a child started before that).</summary>
-public sealed record OwnerLoaded(OwnedSlots Slots);
+/// <summary>
+/// The owner's slots as the index knows them now: once it has read the journal (for a child started before that), and
+/// after every change. The index is their one keeper; a child only shows them.
+/// </summary>
+public sealed record OwnerSlots(OwnedSlots Slots);
 
 /// <summary>The index could not read the journal (it retries): reads waiting now are answered as unavailable.</summary>
 public sealed record OwnerUnavailable(string Problem);
