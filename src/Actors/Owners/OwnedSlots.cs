@@ -30,6 +30,13 @@ public sealed class OwnedSlots
     /// <summary>Slots the owner has ever booked, current or not.</summary>
     public int Count => _bySlot.Count;
 
+    /// <summary>The bookings the owner holds (the changes that booked them), whatever their dates: what a snapshot keeps.</summary>
+    public IEnumerable<OwnedSlotChanged> Held => _bySlot.Values.Where(c => c.BookedAt is not null);
+
+    /// <summary>An owner's slots from the bookings a snapshot kept.</summary>
+    public static OwnedSlots Of(IEnumerable<OwnedSlotChanged> held) =>
+        held.Aggregate(Empty, (slots, change) => slots.Merge(change));
+
     /// <summary>This state with <paramref name="change"/>, or this same instance when it is not newer than what is known of its slot.</summary>
     public OwnedSlots Merge(OwnedSlotChanged change)
     {

@@ -24,6 +24,12 @@ public sealed record OwnerBookingsSettings(
     public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
+    /// How often the owners' projection reads what the journal has gained and saves a snapshot, bounding what a start
+    /// reads (changes heard live are known at once whatever this is).
+    /// </summary>
+    public TimeSpan CatchUpInterval { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
     /// The shortest time between two <c>my_bookings</c> pushes to an owner's connections: a change goes out at once if
     /// none did within it, else the newest bookings go out when it ends (as broadcasts are paced). Zero pushes every change.
     /// </summary>

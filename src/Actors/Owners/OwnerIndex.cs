@@ -1,5 +1,7 @@
 using Akka.Actor;
 using Akka.Event;
+using Akka.Persistence;
+using Akka.Persistence.Query;
 using Akka.Streams;
 using Akka.Streams.Dsl;
 using SlotBooking.Actors.Slots;
@@ -7,25 +9,32 @@ using SlotBooking.Actors.Slots;
 namespace SlotBooking.Actors.Owners;
 
 /// <summary>
-/// Every owner's "my bookings". On start it folds the whole journal once (the all-events query, see
-/// <see cref="OwnerProjection"/>) while it hears the slots' <see cref="OwnedSlotChanged"/> on the event stream, and merges
-/// the two by each slot's sequence number, so a change is counted once whichever way it arrives. It keeps every owner's
-/// slots from then on; a read that fails is logged and retried, and nobody is answered with a partial list.
+/// Every owner's "my bookings". It folds the journal (the all-events query, see <see cref="OwnerProjection"/>) while it
+/// hears the slots' <see cref="OwnedSlotChanged"/> on the event stream, and merges the two by each slot's sequence
+/// number, so a change is counted once whichever way it arrives. What it has read is saved as a snapshot with the
+/// journal offset it reached (<see cref="OwnerIndexSnapshot"/>), so a start reads only the journal after it, and it
+/// catches up and saves again every <see cref="OwnerBookingsSettings.CatchUpInterval"/>. A read that fails is logged and
+/// retried, and nobody is answered with a partial list.
 /// <para>
 /// The connections watching an owner, and reads, go to one <see cref="OwnerBookings"/> child per owner, started on demand
 /// with that owner's slots, given them again after each change (<see cref="OwnerSlots"/>), and passivated when idle (see <see cref="PassivatingChildren{TKey}"/>); a child that fails is
 /// started again at once for the connections still watching.
 /// </para>
 /// </summary>
-public sealed class OwnerIndex : ReceiveActor, IWithTimers
+public sealed class OwnerIndex : ReceivePersistentActor, IWithTimers
 {
+    public const string Id = "owner-index";
+
     private readonly OwnerBookingsSettings _settings;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly PassivatingChildren<string> _owners;
     // The connections watching each owner, so that a child that failed can be started again for them.
     private readonly Dictionary<string, HashSet<IMyBookingsSubscriber>> _watchers = [];
     private Dictionary<string, OwnedSlots> _all = [];
+    // The journal's ordering up to which every event has been folded in.
+    private long _offset;
     private bool _loaded;
+    private bool _reading;
     private int _failures;
 
     public OwnerIndex(OwnerBookingsSettings settings)
@@ -33,21 +42,33 @@ public sealed class OwnerIndex : ReceiveActor, IWithTimers
         _settings = settings;
         _owners = new PassivatingChildren<string>(StartOwner);
 
-        Receive<WatchOwner>(watch =>
+        Recover<SnapshotOffer>(offer =>
+        {
+            var snapshot = (OwnerIndexSnapshot)offer.Snapshot;
+            _offset = snapshot.Offset;
+            _all = snapshot.Held.GroupBy(h => h.Owner).ToDictionary(g => g.Key, g => OwnedSlots.Of(g));
+        });
+        Recover<RecoveryCompleted>(_ =>
+        {
+            StartRead();
+            Timers.StartPeriodicTimer(CatchUp.Instance, CatchUp.Instance, _settings.CatchUpInterval);
+        });
+
+        Command<WatchOwner>(watch =>
         {
             if (!_watchers.TryGetValue(watch.Owner, out var watchers)) _watchers[watch.Owner] = watchers = [];
             watchers.Add(watch.Subscriber);
             _owners.Deliver(watch.Owner, watch, Sender);
         });
-        Receive<UnwatchOwner>(unwatch =>
+        Command<UnwatchOwner>(unwatch =>
         {
             if (_watchers.TryGetValue(unwatch.Owner, out var watchers) && watchers.Remove(unwatch.Subscriber) && watchers.Count == 0)
                 _watchers.Remove(unwatch.Owner);
             // Nothing to start for: a child that is not running has no subscribers.
             if (_owners.IsAlive(unwatch.Owner)) _owners.Deliver(unwatch.Owner, unwatch, Sender);
         });
-        Receive<GetMyBookings>(get => _owners.Deliver(get.Owner, get, Sender));
-        Receive<OwnedSlotChanged>(change =>
+        Command<GetMyBookings>(get => _owners.Deliver(get.Owner, get, Sender));
+        Command<OwnedSlotChanged>(change =>
         {
             var before = SlotsOf(change.Owner);
             var after = before.Merge(change);
@@ -57,11 +78,18 @@ public sealed class OwnerIndex : ReceiveActor, IWithTimers
             if (_loaded && _owners.IsAlive(change.Owner) && !_owners.IsStopping(change.Owner))
                 _owners.Deliver(change.Owner, new OwnerSlots(after), Self);
         });
-        Receive<ProjectionRead>(OnRead);
-        Receive<ProjectionFailed>(OnFailed);
-        Receive<RetryRead>(_ => StartRead());
-        Receive<Passivate>(request => _owners.OnPassivate(Sender, request));
-        Receive<OwnerStopped>(stopped =>
+        Command<ProjectionRead>(OnRead);
+        Command<ProjectionFailed>(OnFailed);
+        Command<RetryRead>(_ => StartRead());
+        Command<CatchUp>(_ =>
+        {
+            if (!_reading) StartRead();
+        });
+        // It persists no events, so every snapshot has sequence number 0 and replaces the one before it in the store.
+        Command<SaveSnapshotSuccess>(_ => { });
+        Command<SaveSnapshotFailure>(failed => _log.Warning(failed.Cause, "Saving the owners' projection failed; the next start reads more of the journal"));
+        Command<Passivate>(request => _owners.OnPassivate(Sender, request));
+        Command<OwnerStopped>(stopped =>
         {
             if (_owners.OnStopped(stopped.Owner)) return;
             if (!_watchers.TryGetValue(stopped.Owner, out var watchers)) return;
@@ -72,44 +100,70 @@ public sealed class OwnerIndex : ReceiveActor, IWithTimers
 
     public static Props Props(OwnerBookingsSettings settings) => Akka.Actor.Props.Create(() => new OwnerIndex(settings));
 
+    public override string PersistenceId => Id;
+
     public ITimerScheduler Timers { get; set; } = null!;
 
     protected override void PreStart()
     {
-        // Subscribed before the read starts, so no change falls between the two.
+        // Subscribed before the read starts (after recovery), so no change falls between the two.
         Context.System.EventStream.Subscribe(Self, typeof(OwnedSlotChanged));
-        StartRead();
+        base.PreStart();
     }
 
-    protected override void PostStop() => Context.System.EventStream.Unsubscribe(Self);
+    protected override void PostStop()
+    {
+        Context.System.EventStream.Unsubscribe(Self);
+        base.PostStop();
+    }
 
     /// <summary>A child that fails is stopped, not restarted in place: it starts again from this index's state.</summary>
     protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(_ => Directive.Stop);
 
     /// <summary>
-    /// Folds every stored event into a fresh map that comes back as a message; nothing of this actor is touched off its
-    /// thread. The read journal is resolved off the actor's thread too, since its first resolution waits for the journal.
+    /// Folds every event stored after the offset into a fresh map that comes back as a message, with the newest offset
+    /// read; nothing of this actor is touched off its thread. The read journal is resolved off the actor's thread too,
+    /// since its first resolution waits for the journal.
     /// </summary>
     private void StartRead()
     {
+        _reading = true;
         var readJournal = _settings.ReadJournal;
         var system = Context.System;
         var materializer = Context.Materializer();
         var timeout = _settings.QueryTimeout;
+        var from = _offset > 0 ? Offset.Sequence(_offset) : Offset.NoOffset();
+        var startedAt = _offset;
         Task.Run(() => readJournal(system)
-                .CurrentAllEvents(Akka.Persistence.Query.Offset.NoOffset())
+                .CurrentAllEvents(from)
                 .CompletionTimeout(timeout)
-                .RunAggregate(new Dictionary<string, OwnedSlots>(), OwnerProjection.Add, materializer))
-            .PipeTo(Self, success: owners => new ProjectionRead(owners), failure: cause => new ProjectionFailed(cause));
+                .RunAggregate(new ProjectionRead([], startedAt), (read, envelope) =>
+                {
+                    OwnerProjection.Add(read.Owners, envelope);
+                    return envelope.Offset is Sequence { Value: var ordering } && ordering > read.Offset ? read with { Offset = ordering } : read;
+                }, materializer))
+            .PipeTo(Self, success: read => read, failure: cause => new ProjectionFailed(cause));
     }
 
     private void OnRead(ProjectionRead read)
     {
-        if (_failures > 0) _log.Info("Read every owner's bookings from the journal after {0} failed attempts", _failures);
+        if (_failures > 0) _log.Info("Read the owners' bookings from the journal after {0} failed attempts", _failures);
         _failures = 0;
-        // Changes heard during the read are merged in; the rule keeps the newest of each slot, counted once.
-        foreach (var (owner, live) in _all) read.Owners[owner] = (read.Owners.GetValueOrDefault(owner) ?? OwnedSlots.Empty).Merge(live);
+        _reading = false;
+        // What was known (the snapshot, and changes heard meanwhile) is merged in; the rule keeps the newest of each
+        // slot, counted once.
+        foreach (var (owner, known) in _all) read.Owners[owner] = (read.Owners.GetValueOrDefault(owner) ?? OwnedSlots.Empty).Merge(known);
+        var changed = read.Offset > _offset;
         _all = read.Owners;
+        _offset = Math.Max(_offset, read.Offset);
+        if (changed) SaveSnapshot(new OwnerIndexSnapshot(_offset, [.. _all.Values.SelectMany(slots => slots.Held)]));
+        if (_loaded)
+        {
+            // A catch-up: running read models get what it added, if anything.
+            foreach (var owner in _owners.AliveKeys)
+                if (!_owners.IsStopping(owner)) _owners.Deliver(owner, new OwnerSlots(SlotsOf(owner)), Self);
+            return;
+        }
         _loaded = true;
         // Children started before the read wait for it; a child stopping now is given it by its next incarnation's start.
         foreach (var owner in _owners.AliveKeys)
@@ -118,6 +172,7 @@ public sealed class OwnerIndex : ReceiveActor, IWithTimers
 
     private void OnFailed(ProjectionFailed failed)
     {
+        _reading = false;
         _failures++;
         var delay = TimeSpan.FromTicks(Math.Min(
             _settings.MaxRetryDelay.Ticks,
@@ -140,13 +195,18 @@ public sealed class OwnerIndex : ReceiveActor, IWithTimers
 
     private sealed record OwnerStopped(string Owner);
 
-    private sealed record ProjectionRead(Dictionary<string, OwnedSlots> Owners);
+    private sealed record ProjectionRead(Dictionary<string, OwnedSlots> Owners, long Offset);
 
     private sealed record ProjectionFailed(Exception Cause);
 
     private sealed record RetryRead
     {
         public static RetryRead Instance { get; } = new();
+    }
+
+    private sealed record CatchUp
+    {
+        public static CatchUp Instance { get; } = new();
     }
 }
 

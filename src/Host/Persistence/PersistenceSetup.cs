@@ -36,6 +36,7 @@ public static class PersistenceSetup
             .WithCustomSerializer("slot-events", SlotEventSerializer.BoundTypes, system => new SlotEventSerializer(system))
             .WithCustomSerializer("account-events", AccountEventSerializer.BoundTypes, system => new AccountEventSerializer(system))
             .WithCustomSerializer("calendar-events", CalendarEventSerializer.BoundTypes, system => new CalendarEventSerializer(system))
+            .WithCustomSerializer("owner-index", OwnerIndexSerializer.BoundTypes, system => new OwnerIndexSerializer(system))
             .WithSqlPersistence(
                 journal =>
                 {

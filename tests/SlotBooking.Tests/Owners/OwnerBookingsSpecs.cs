@@ -67,6 +67,39 @@ public sealed class OwnerBookingsSpecs : IDisposable
     }
 
     [Fact]
+    public void A_start_reads_only_the_journal_after_the_saved_projection_and_misses_nothing()
+    {
+        using (var first = PersistentSystem.Start(_database.Path))
+        {
+            var kit = first.Kit;
+            var slots = new OwnerSpecKit(kit);
+            slots.Book(OwnerSpecKit.Lab(9), Alice);
+            slots.Book(OwnerSpecKit.Default(3), Alice);
+            slots.Book(OwnerSpecKit.Lab(11), Alice);
+            slots.Cancel(OwnerSpecKit.Lab(11), Alice);
+            Assert.Equal(["default 3", "lab 2026-11-26 9"], OwnerSpecKit.Slots(slots.Read(kit.Sys.ActorOf(OwnerIndex.Props(OwnerSpecKit.Settings())), Alice)));
+            // The read is saved as the projection's snapshot.
+            kit.AwaitAssert(() =>
+            {
+                var store = Akka.Persistence.Persistence.Instance.Apply(kit.Sys).SnapshotStoreFor(null);
+                store.Tell(new LoadSnapshot(OwnerIndex.Id, SnapshotSelectionCriteria.Latest, long.MaxValue), kit.TestActor);
+                Assert.NotNull(kit.ExpectMsg<LoadSnapshotResult>().Snapshot);
+            }, TimeSpan.FromSeconds(15), TimeSpan.FromMilliseconds(100));
+        }
+
+        using var second = PersistentSystem.Start(_database.Path);
+        var secondKit = second.Kit;
+        var later = new OwnerSpecKit(secondKit);
+        later.Book(OwnerSpecKit.Lab(10), Alice);
+        later.Cancel(OwnerSpecKit.Lab(9), Alice);
+        var asked = new List<Offset>();
+        var settings = OwnerSpecKit.Settings() with { ReadJournal = s => new RecordingFrom(RealJournal(s), asked) };
+        var rebuilt = later.Read(secondKit.Sys.ActorOf(OwnerIndex.Props(settings)), Alice);
+        Assert.Equal(["default 3", "lab 2026-11-26 10"], OwnerSpecKit.Slots(rebuilt));
+        Assert.True(Assert.Single(asked) is Sequence { Value: > 0 }, $"read from {asked.Single()}, not from the saved offset");
+    }
+
+    [Fact]
     public async Task A_booking_then_its_cancellation_ends_with_none_and_a_watcher_is_shown_each_step()
     {
         using var system = PersistentSystem.Start(_database.Path);
@@ -299,6 +332,16 @@ public sealed class OwnerBookingsSpecs : IDisposable
                         return e;
                     })
                     .Concat(Source.FromTask(gate._release.Task).SelectMany(_ => Array.Empty<EventEnvelope>()));
+        }
+    }
+
+    /// <summary>A read journal that records the offset each all-events query starts from.</summary>
+    private sealed class RecordingFrom(ICurrentAllEventsQuery real, List<Offset> asked) : ICurrentAllEventsQuery
+    {
+        public Source<EventEnvelope, NotUsed> CurrentAllEvents(Offset offset)
+        {
+            lock (asked) asked.Add(offset);
+            return real.CurrentAllEvents(offset);
         }
     }
 
