@@ -60,7 +60,6 @@ public static class SlotBookingApp
         app.MapOpenApi();
         app.MapSlotRoutes();
         app.MapCalendarRoutes();
-        app.MapCalendarBookingRoutes();
         app.MapBookingRoutes();
         app.MapAccountRoutes();
         app.MapCalendarAdminRoutes();

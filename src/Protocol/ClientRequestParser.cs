@@ -130,7 +130,7 @@ public static class ClientRequestParser
     {
         if (StringValue(ref reader, out var kind) is not { } text)
             return FieldValue<DateOnly>.Invalid($"Field 'date' must be a date as \"YYYY-MM-DD\", got {kind}");
-        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var value)
+        return IsoDates.TryParse(text, out var value)
             ? FieldValue<DateOnly>.Of(value)
             : FieldValue<DateOnly>.Invalid($"Field 'date' must be a date as \"YYYY-MM-DD\", got \"{Echo(text)}\"");
     }

@@ -20,7 +20,11 @@ public abstract record RequestTarget
         public BoardKey Board => new(Calendar.Id, Date);
     }
 
-    public sealed record Refused(string Message) : RequestTarget;
+    /// <summary>No such board; <see cref="UnknownCalendar"/> when the calendar itself does not exist (HTTP answers 404).</summary>
+    public sealed record Refused(string Message) : RequestTarget
+    {
+        public bool UnknownCalendar { get; init; }
+    }
 
     /// <summary>The board of a day, or the default board when there is none.</summary>
     public static BoardKey BoardOf(Day? day) => day?.Board ?? BoardKey.Default;
@@ -34,7 +38,7 @@ public abstract record RequestTarget
         if (request.Calendar is null || request.Calendar == CalendarDefinition.DefaultId)
             return request.Date is null ? DefaultBoard.Instance : new Refused("Field 'date' is not allowed here: the default calendar is undated");
         if (findCalendar(request.Calendar) is not { Dated: true } calendar)
-            return new Refused($"Unknown calendar: {(request.Calendar.Length <= 64 ? request.Calendar : request.Calendar[..64] + "…")}");
+            return new Refused($"Unknown calendar: {(request.Calendar.Length <= 64 ? request.Calendar : request.Calendar[..64] + "…")}") { UnknownCalendar = true };
         if (request.Date is not { } date)
             return new Refused($"Field 'date' is required: calendar {calendar.Id} is dated (send \"date\":\"YYYY-MM-DD\")");
         return new Day(calendar, LocalDate.FromDateOnly(date));

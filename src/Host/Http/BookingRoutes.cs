@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SlotBooking.Actors.Calendars;
@@ -41,15 +40,14 @@ public static class BookingRoutes
         DateOnly? date = null;
         if (body.Date is { } dateText)
         {
-            if (!DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+            if (!IsoDates.TryParse(dateText, out var parsed))
                 return Problem(StatusCodes.Status400BadRequest, "Invalid request", $"Field 'date' must be a date as \"YYYY-MM-DD\", got \"{dateText}\"");
             date = parsed;
         }
         var where = new GetSlotsRequest { Calendar = body.Calendar, Date = date };
         var target = RequestTarget.Of(where, services.Calendars.Find);
         if (target is RequestTarget.Refused refused)
-            return Problem(refused.Message.StartsWith("Unknown calendar", StringComparison.Ordinal) ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest,
-                "Invalid request", refused.Message);
+            return Problem(refused.UnknownCalendar ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest, "Invalid request", refused.Message);
 
         ISlotCommand command = kind == SlotCommandKind.Book
             ? new BookSlot(slotId) { By = requester }

@@ -1,15 +1,17 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
 using SlotBooking.Actors.Calendars;
+using SlotBooking.Actors.Board;
 using SlotBooking.Actors.Domain;
+using SlotBooking.Host.Auth;
 using SlotBooking.Protocol;
 
 namespace SlotBooking.Host.Http;
 
 /// <summary>
 /// The calendars the service books (read from the registry, so no actor is asked), and a calendar's slots by date
-/// (one ask of the day, or of the board for the default calendar). A retired calendar is listed and read as any other.
+/// (one ask of the day, or of the board for the default calendar), and for admins who booked them. A retired calendar
+/// is listed and read as any other.
 /// Changes are <see cref="CalendarAdminRoutes"/>'.
 /// </summary>
 public static class CalendarRoutes
@@ -26,33 +28,59 @@ public static class CalendarRoutes
         routes.MapGet("/{id}/slots", GetSlots).WithName("CalendarSlots").WithSummary("A calendar's slots on a date (default: today in its zone)");
         routes.MapGet("/{id}/availability", GetAvailability).WithName("CalendarAvailability")
             .WithSummary($"A dated calendar's free and booked slots for up to {MaxAvailabilityDays} days");
+        routes.MapGet("/{id}/bookings", GetBookings).RequireAuthorization(AuthPolicies.Admin).WithName("CalendarBookings")
+            .WithSummary("Admins: a calendar's bookings on a date (default: today in its zone), with their owners");
         return app;
     }
 
     private static async Task<Results<JsonHttpResult<CalendarSlotsResponse>, ProblemHttpResult>> GetSlots(
-        string id, string? date, CalendarRegistry registry, BoardReader board, DayReader days, TimeProvider clock, CancellationToken ct)
+        string id, string? date, [AsParameters] BoardReads reads, CancellationToken ct)
     {
-        if (registry.Find(id) is not { } calendar) return UnknownCalendar(id);
+        var (board, problem) = await ReadBoardAsync(id, date, reads, ct);
+        if (problem is not null) return problem;
+        var (calendar, day, view) = board!.Value;
+        var data = day is { } d ? SlotsDataFactory.FromDay(calendar, d, view.Slots) : SlotsDataFactory.From(view.Slots);
+        return TypedResults.Json(new CalendarSlotsResponse(data.Slots, data.AvailableSlots, data.BookedSlots, calendar.Id, day?.ToDateOnly()),
+            ProtocolJsonContext.Default.CalendarSlotsResponse);
+    }
+
+    /// <summary>For admins: who booked each slot of the board (broadcasts never carry owners).</summary>
+    private static async Task<Results<JsonHttpResult<CalendarBookingsResponse>, ProblemHttpResult>> GetBookings(
+        string id, string? date, [AsParameters] BoardReads reads, CancellationToken ct)
+    {
+        var (board, problem) = await ReadBoardAsync(id, date, reads, ct);
+        if (problem is not null) return problem;
+        var (calendar, day, view) = board!.Value;
+        var bookings = view.Slots
+            .Where(s => s.IsBooked)
+            .Select(s => new CalendarBooking(
+                s.SlotId,
+                day is { } d ? SlotTimes.Of(calendar, d, s.SlotId)?.StartsAt.ToDateTimeOffset() : null,
+                s.BookedAt!.Value,
+                s.BookedBy))
+            .ToArray();
+        return TypedResults.Json(new CalendarBookingsResponse(calendar.Id, day?.ToDateOnly(), bookings), ProtocolJsonContext.Default.CalendarBookingsResponse);
+    }
+
+    /// <summary>
+    /// The view of one board: the default calendar's (which takes no date), or a dated calendar's day (default: today in
+    /// its zone); or the problem with the request: an unknown calendar, a bad date, slots still being recovered.
+    /// </summary>
+    private static async Task<((CalendarDefinition Calendar, LocalDate? Day, BoardView View)? Board, ProblemHttpResult? Problem)> ReadBoardAsync(
+        string id, string? date, BoardReads reads, CancellationToken ct)
+    {
+        if (reads.Registry.Find(id) is not { } calendar) return (null, UnknownCalendar(id));
+        LocalDate? day = null;
         if (!calendar.Dated)
         {
-            if (date is not null) return BadParameter("date", "the default calendar is undated: leave out 'date'");
-            var view = await board.ReadAsync(ct);
-            if (!view.IsReady) return NotReady();
-            var data = SlotsDataFactory.From(view.Slots);
-            return TypedResults.Json(new CalendarSlotsResponse(data.Slots, data.AvailableSlots, data.BookedSlots, calendar.Id, null),
-                ProtocolJsonContext.Default.CalendarSlotsResponse);
+            if (date is not null) return (null, BadParameter("date", "the default calendar is undated: leave out 'date'"));
         }
-
-        LocalDate day;
-        if (date is null) day = calendar.Today(Instant.FromDateTimeOffset(clock.GetUtcNow()));
+        else if (date is null) day = calendar.Today(Instant.FromDateTimeOffset(reads.Clock.GetUtcNow()));
         else if (ParseDate(date) is { } parsed) day = parsed;
-        else return BadParameter("date", $"'{date}' is not a date as YYYY-MM-DD");
+        else return (null, BadParameter("date", $"'{date}' is not a date as YYYY-MM-DD"));
 
-        var dayView = await days.ReadAsync(calendar.Id, day, ct);
-        if (!dayView.IsReady) return NotReady();
-        var dayData = SlotsDataFactory.FromDay(calendar, day, dayView.Slots);
-        return TypedResults.Json(new CalendarSlotsResponse(dayData.Slots, dayData.AvailableSlots, dayData.BookedSlots, calendar.Id, day.ToDateOnly()),
-            ProtocolJsonContext.Default.CalendarSlotsResponse);
+        var view = day is { } d ? await reads.Days.ReadAsync(calendar.Id, d, ct) : await reads.Board.ReadAsync(ct);
+        return view.IsReady ? ((calendar, day, view), null) : (null, HttpProblems.NotReady());
     }
 
     private static async Task<Results<JsonHttpResult<AvailabilityResponse>, ProblemHttpResult>> GetAvailability(
@@ -70,7 +98,7 @@ public static class CalendarRoutes
         // The days are independent: read them together. An untouched day answers from its own empty journal.
         var dates = Enumerable.Range(0, count).Select(first.PlusDays).ToArray();
         var views = await Task.WhenAll(dates.Select(d => reader.ReadAsync(calendar.Id, d, ct)));
-        if (views.Any(v => !v.IsReady)) return NotReady();
+        if (views.Any(v => !v.IsReady)) return HttpProblems.NotReady();
         var result = dates.Zip(views, (d, v) =>
         {
             var data = SlotsDataFactory.FromDay(calendar, d, v.Slots);
@@ -79,8 +107,7 @@ public static class CalendarRoutes
         return TypedResults.Json(new AvailabilityResponse(calendar.Id, result), ProtocolJsonContext.Default.AvailabilityResponse);
     }
 
-    private static LocalDate? ParseDate(string text) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? LocalDate.FromDateOnly(d) : null;
+    private static LocalDate? ParseDate(string text) => IsoDates.TryParse(text, out var d) ? LocalDate.FromDateOnly(d) : null;
 
     private static ProblemHttpResult UnknownCalendar(string id) =>
         TypedResults.Problem($"Unknown calendar: {id}", statusCode: StatusCodes.Status404NotFound, title: "Unknown calendar");
@@ -88,8 +115,6 @@ public static class CalendarRoutes
     private static ProblemHttpResult BadParameter(string name, string problem) =>
         TypedResults.Problem($"Parameter '{name}': {problem}", statusCode: StatusCodes.Status400BadRequest, title: $"Invalid parameter '{name}'");
 
-    private static ProblemHttpResult NotReady() =>
-        TypedResults.Problem("The slots are still being recovered from storage; try again shortly.", statusCode: StatusCodes.Status503ServiceUnavailable, title: "Starting");
 
     private static JsonHttpResult<CalendarsResponse> GetCalendars(CalendarRegistry registry)
     {
@@ -97,6 +122,9 @@ public static class CalendarRoutes
         var calendars = registry.Current.All.Select(Describe).ToArray();
         return TypedResults.Json(new CalendarsResponse(calendars), ProtocolJsonContext.Default.CalendarsResponse);
     }
+
+    /// <summary>What a read of one board takes from the container, bound with <c>[AsParameters]</c>.</summary>
+    private readonly record struct BoardReads(CalendarRegistry Registry, BoardReader Board, DayReader Days, TimeProvider Clock);
 
     /// <summary>A calendar as <c>GET /calendars</c> lists it and the admin routes answer it.</summary>
     public static CalendarInfo Describe(CalendarDefinition c) =>

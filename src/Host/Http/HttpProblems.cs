@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
 namespace SlotBooking.Host.Http;
 
 /// <summary>
@@ -13,4 +15,8 @@ public static class HttpProblems
         services.AddExceptionHandler<AskTimeoutHandler>();
         return services;
     }
+
+    /// <summary>A read of a board whose slots are still being recovered: 503, ask again shortly.</summary>
+    public static ProblemHttpResult NotReady() =>
+        TypedResults.Problem("The slots are still being recovered from storage; try again shortly.", statusCode: StatusCodes.Status503ServiceUnavailable, title: "Starting");
 }

@@ -27,7 +27,7 @@ public static class SlotRoutes
         [AsParameters] ReadServices services, CancellationToken ct)
     {
         var view = await services.Board.ReadAsync(ct);
-        if (!view.IsReady) return NotReady();
+        if (!view.IsReady) return HttpProblems.NotReady();
         return TypedResults.Json(
             new RootResponse("Slot Booking API is running", "/slot-booking", services.Connections.Open, view.BookedIds.ToArray()),
             ProtocolJsonContext.Default.RootResponse);
@@ -36,7 +36,7 @@ public static class SlotRoutes
     private static async Task<Results<JsonHttpResult<SlotsData>, ProblemHttpResult>> GetSlots(BoardReader board, CancellationToken ct)
     {
         var view = await board.ReadAsync(ct);
-        if (!view.IsReady) return NotReady();
+        if (!view.IsReady) return HttpProblems.NotReady();
         return TypedResults.Json(SlotsDataFactory.From(view.Slots), ProtocolJsonContext.Default.SlotsData);
     }
 
@@ -44,7 +44,7 @@ public static class SlotRoutes
         [AsParameters] ReadServices services, CancellationToken ct)
     {
         var view = await services.Board.ReadAsync(ct);
-        if (!view.IsReady) return NotReady();
+        if (!view.IsReady) return HttpProblems.NotReady();
         var database = DatabaseStatsOf(view.BookedCount, services.Options.Value);
         return TypedResults.Json(
             new StatsResponse(
@@ -60,8 +60,6 @@ public static class SlotRoutes
         return new DatabaseStats(total, booked, total - booked, options.DatabasePath);
     }
 
-    private static ProblemHttpResult NotReady() =>
-        TypedResults.Problem("The slots are still being recovered from storage; try again shortly.", statusCode: StatusCodes.Status503ServiceUnavailable, title: "Starting");
 
     /// <summary>What a read route takes from the container, bound with <c>[AsParameters]</c>.</summary>
     private readonly record struct ReadServices(BoardReader Board, ConnectionGate Connections, IOptions<SlotBookingOptions> Options);

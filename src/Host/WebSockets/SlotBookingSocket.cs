@@ -108,7 +108,7 @@ public static class SlotBookingSocket
         DateOnly? date = null;
         if (dateText is not null)
         {
-            if (!DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+            if (!IsoDates.TryParse(dateText, out var parsed))
                 return (null, $"Query parameter 'date' must be a date as YYYY-MM-DD, got '{dateText}'");
             date = parsed;
         }

@@ -69,6 +69,28 @@ public sealed class CalendarAccessTests : HostTest
         Assert.True((await AnswerAsync(anonymous, "cancellation_response")).Success);
     }
 
+    [Fact]
+    public async Task Over_http_a_dated_booking_names_its_day_and_a_wrong_day_or_calendar_is_refused_before_any_slot()
+    {
+        var alice = TestTokens.For("alice@example.org");
+        using var booked = await PostAsync("/book-slot", $$"""{"slot_id":13,"calendar":"lab","date":"{{Tomorrow}}"}""", alice);
+        Assert.Equal(HttpStatusCode.OK, booked.StatusCode);
+        var body = System.Text.Json.JsonDocument.Parse(await booked.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(("lab", Tomorrow, 13), (body.GetProperty("calendar").GetString(), body.GetProperty("date").GetString(), body.GetProperty("slot_id").GetInt32()));
+
+        Assert.Equal(HttpStatusCode.NotFound, (await PostAsync("/book-slot", $$"""{"slot_id":13,"calendar":"gym","date":"{{Tomorrow}}"}""", alice)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync("/book-slot", """{"slot_id":13,"calendar":"lab"}""", alice)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync("/book-slot", """{"slot_id":13,"calendar":"lab","date":"26-11-2026"}""", alice)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync("/book-slot", """{"calendar":"lab"}""", alice)).StatusCode);
+    }
+
+    private async Task<HttpResponseMessage> PostAsync(string path, string json, string token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return await Host.Http.SendAsync(request);
+    }
+
     private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? json = null)
     {
         using var request = new HttpRequestMessage(method, path);
