@@ -36,7 +36,7 @@ public static class AccountRoutes
             // A token bucket, not a window: a burst of sign-ins is at most RequestBurst slow hashes at once, then one
             // every 60/RequestsPerMinute seconds, so a login storm never holds a core for long (bookings keep theirs).
             limiter.AddPolicy(Policy, context => RateLimitPartition.GetTokenBucketLimiter(
-                ClientAddress(context),
+                ClientAddress.Of(context),
                 _ => new TokenBucketRateLimiterOptions
                 {
                     TokenLimit = Math.Min(o.RequestBurst, o.RequestsPerMinute),
@@ -71,7 +71,7 @@ public static class AccountRoutes
         if (AccountRules.PasswordProblem(credentials.Password) is { } passwordProblem) return Invalid(passwordProblem);
         var email = credentials.Email!;
 
-        var address = ClientAddress(http);
+        var address = ClientAddress.Of(http);
         var key = AccountKey.Of(email);
         if (throttle.IsRefused(address, key)) return TooManyFailures(http, throttle);
 
@@ -99,7 +99,7 @@ public static class AccountRoutes
         if (credentials.Password.Length > AccountRules.MaxPasswordLength)
             return Invalid($"password must be at most {AccountRules.MaxPasswordLength} characters");
 
-        var address = ClientAddress(http);
+        var address = ClientAddress.Of(http);
         var key = AccountKey.Of(credentials.Email);
         if (throttle.IsRefused(address, key)) return TooManyFailures(http, throttle);
 
@@ -149,9 +149,7 @@ public static class AccountRoutes
         }
     }
 
-    private static string ClientAddress(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-
-    private static ProblemHttpResult Invalid(string detail) =>
+        private static ProblemHttpResult Invalid(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "Invalid request");
 
     private static ProblemHttpResult TooManyFailures(HttpContext http, SignInThrottle throttle)

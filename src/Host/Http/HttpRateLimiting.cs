@@ -27,7 +27,7 @@ public static class HttpRateLimiting
                 return ValueTask.CompletedTask;
             };
             limiter.AddPolicy(Policy, context => RateLimitPartition.GetTokenBucketLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                ClientAddress.Of(context),
                 _ => new TokenBucketRateLimiterOptions
                 {
                     TokenLimit = o.HttpRequestBurst,
