@@ -12,8 +12,8 @@ public static class BookingWindow
     /// <summary>
     /// A booking needs a date from today (in the calendar's zone) to today + horizon, an hour that exists that day,
     /// and a start at least the minimum notice after <paramref name="now"/>; a slot starting exactly now has started.
-    /// A cancellation needs only a slot that has not started: the horizon and notice guard new bookings, and a
-    /// booking made before they were tightened can still be let go.
+    /// A cancellation needs only a slot that has not started and is within the longest horizon a calendar may have:
+    /// the horizon and notice guard new bookings, and a booking made before they were tightened can still be let go.
     /// </summary>
     public static BookingWindowVerdict Check(
         CalendarDefinition calendar, LocalDate date, int hour, SlotCommandKind kind, Instant now)
@@ -31,6 +31,9 @@ public static class BookingWindow
         // Counted in days rather than by adding the horizon to today, which cannot overflow the calendar's range.
         if (kind == SlotCommandKind.Book && Period.DaysBetween(today, date) > calendar.HorizonDays)
             return Refuse(BookingWindowOutcome.BeyondHorizon, CalendarMessages.BeyondHorizon(hour, date, calendar.HorizonDays));
+        // No horizon is longer than the longest allowed, so nothing beyond it was ever booked: nothing to cancel.
+        if (Period.DaysBetween(today, date) > CalendarDefinition.MaxHorizonDays)
+            return Refuse(BookingWindowOutcome.BeyondHorizon, CalendarMessages.BeyondHorizon(hour, date, CalendarDefinition.MaxHorizonDays));
 
         if (SlotTimes.Of(calendar, date, hour) is not { } slot)
             return Refuse(BookingWindowOutcome.SkippedHour, CalendarMessages.SkippedHour(hour, date));

@@ -15,13 +15,27 @@ public static class SlotTimes
         Resolvers.CreateMappingResolver(Resolvers.ReturnEarlier, Resolvers.ReturnStartOfIntervalAfter);
 
     /// <summary>
+    /// The first and last dates whose slots have times: a day inside the range of <see cref="DateTimeOffset"/> and of
+    /// NodaTime's local date-times, whatever the zone's offset (at most 18 hours). Dates are checked against the much
+    /// narrower <see cref="ReadableDates"/> and <see cref="BookingWindow"/> before they get here; these bounds make
+    /// sure that a date which slips through has no slots rather than an overflow that kills an actor.
+    /// </summary>
+    public static readonly LocalDate FirstSupportedDate = new(1, 1, 2);
+
+    /// <inheritdoc cref="FirstSupportedDate"/>
+    public static readonly LocalDate LastSupportedDate = new(9999, 12, 30);
+
+    /// <summary>
     /// The span of hour <paramref name="hour"/> (0-23) on <paramref name="date"/> in the calendar's zone, or null when
-    /// the clocks skip that hour on that date. The calendar's first and last hours are not checked here.
+    /// the clocks skip that hour on that date, or the date is outside <see cref="FirstSupportedDate"/>..<see cref="LastSupportedDate"/>.
+    /// The calendar's first and last hours are not checked here.
     /// </summary>
     public static SlotInterval? Of(CalendarDefinition calendar, LocalDate date, int hour)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(hour);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(hour, 23);
+        if (date < FirstSupportedDate || date > LastSupportedDate)
+            return null;
         var zone = calendar.TimeZone;
         var localStart = date.At(new LocalTime(hour, 0));
         var start = zone.MapLocal(localStart);

@@ -17,9 +17,12 @@ namespace SlotBooking.Actors.Days;
 /// One date of one dated calendar: the parent of that day's slot actors and the read model of the day.
 /// <list type="bullet">
 /// <item>It journals which hours were ever touched (<see cref="HourTouched"/>), so reading a day nobody touched
-/// replays one empty stream and wakes no slot; a touched day wakes only its touched slots.</item>
+/// replays one empty stream and wakes no slot; a touched day wakes only its touched slots. Its first touched hour is
+/// told to the router (<see cref="DayTouched"/>), which answers reads of untouched days without starting them.</item>
 /// <item>A command outside the calendar's booking window is refused here, without starting a slot; the slot judges the
-/// window again when it decides, since time passes in between.</item>
+/// window again when it decides, since time passes in between. A command to an untouched hour is decided first on a
+/// free slot: one that would be refused (a cancel of nothing, a booking without the sign-in it needs) is answered
+/// here, and stores nothing. An hour is touched only by a command that will change it.</item>
 /// <item>Its slots report their stored state to it, as the default calendar's slots do to the board.</item>
 /// </list>
 /// </summary>
@@ -85,18 +88,33 @@ public sealed class DayActor : ReceivePersistentActor
 
     public override string PersistenceId => PersistenceIdFor(_calendar, _date);
 
+    /// <summary>The day a persistence id of <see cref="PersistenceIdFor"/> names; null for any other id.</summary>
+    public static DayKey? KeyOf(string persistenceId)
+    {
+        // day-{calendar}-{YYYY-MM-DD}: the calendar id may itself hold '-', the date is the last ten characters.
+        const string prefix = "day-";
+        const int dateLength = 10;
+        if (!persistenceId.StartsWith(prefix, StringComparison.Ordinal) || persistenceId.Length < prefix.Length + dateLength + 2) return null;
+        var dateStart = persistenceId.Length - dateLength;
+        if (persistenceId[dateStart - 1] != '-') return null;
+        var date = LocalDatePattern.Iso.Parse(persistenceId[dateStart..]);
+        return date.Success ? new DayKey(persistenceId[prefix.Length..(dateStart - 1)], date.Value) : null;
+    }
+
+    /// <summary>The message that stops a day once its slots have stopped, each after its write in flight (passivation, or its router's cap).</summary>
+    public static object Stop => StopDay.Instance;
+
     /// <summary>A slot that fails is stopped, not restarted in place: it recovers from stored state on its next message.</summary>
     protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(_ => Directive.Stop);
 
     private void OnCommand(ISlotCommand command)
     {
         var hour = command.SlotId;
-        var kind = SlotCommandResult.KindOf(command);
-        var verdict = BookingWindow.Check(Calendar, _date, hour, kind, Instant.FromDateTimeOffset(_settings.Clock.GetUtcNow()));
-        if (!verdict.IsAllowed)
+        var now = _settings.Clock.GetUtcNow();
+        var calendar = Calendar;
+        if (DayWindow.Refusal(calendar, _date, command, Instant.FromDateTimeOffset(now)) is { } refusal)
         {
-            var outcome = verdict.Outcome == BookingWindowOutcome.NoSuchHour ? SlotOutcome.UnknownSlot : SlotOutcome.OutsideBookingWindow;
-            Sender.Tell(new SlotReply(command.CorrelationId, new SlotCommandResult(hour, kind, outcome, verdict.Message!), 0));
+            Sender.Tell(refusal);
             return;
         }
         if (_touched.Contains(hour))
@@ -104,11 +122,18 @@ public sealed class DayActor : ReceivePersistentActor
             _slots.Deliver(hour, command, Sender);
             return;
         }
+        // An untouched hour's slot is free: a command refused on a free slot is answered as the slot would, storing nothing.
+        if (SlotDecider.DecideDated(SlotState.Free(hour), command, now, calendar, _date) is { Event: null } refused)
+        {
+            Sender.Tell(new SlotReply(command.CorrelationId, refused.Result, 0));
+            return;
+        }
         // Persist (not PersistAsync): commands that arrive meanwhile wait, so the hour is touched once.
         var sender = Sender;
         _touching = (command, sender);
         Persist(new HourTouched(hour), touched =>
         {
+            if (_touched.Count == 0) Context.Parent.Tell(new DayTouched(new DayKey(_calendar.Id, _date)));
             _touched.Add(touched.Hour);
             _touching = null;
             _slots.Deliver(touched.Hour, command, sender);
@@ -197,11 +222,7 @@ public sealed class DayActor : ReceivePersistentActor
     {
         var calendar = Calendar;
         if (_hours is not { } cached || !ReferenceEquals(cached.Of, calendar)) _hours = cached = (calendar, SlotTimes.Day(calendar, _date));
-        var slots = cached.Hours.Select(s => _known.TryGetValue(s.Hour, out var k) ? k.State : SlotState.Free(s.Hour)).ToImmutableArray();
-        var versions = Enumerable.Range(calendar.FirstHour, calendar.LastHour - calendar.FirstHour + 1)
-            .Select(hour => _known.TryGetValue(hour, out var k) ? k.Version : 0)
-            .ToImmutableArray();
-        return new BoardView(IsReady, slots, null, _version, new SlotVersions(calendar.FirstHour, versions));
+        return DayView.Of(calendar, cached.Hours, _known, IsReady, _version);
     }
 
     private IActorRef StartSlot(int hour)

@@ -26,5 +26,8 @@ public static class SlotMessages
     public static string NotConfirmed(int slotId, SlotCommandKind kind, TimeSpan waited) =>
         $"Slot {slotId} was not {Verb(kind)}: the booking store did not confirm within {waited.TotalSeconds:0.#} s; the next slots_update shows the slot's state";
 
+    public static string ReadTimedOut(TimeSpan waited) =>
+        $"The slots could not be read within {waited.TotalSeconds:0.#} s; ask again shortly";
+
     private static string Verb(SlotCommandKind kind) => kind == SlotCommandKind.Book ? "booked" : "cancelled";
 }

@@ -76,12 +76,15 @@ public sealed class OutboundQueue
         return true;
     }
 
-    /// <summary>Answers every command sent before <paramref name="sentBefore"/> that is still unanswered.</summary>
+    /// <summary>
+    /// Answers every request (command or read) sent before <paramref name="sentBefore"/> that is still unanswered, so
+    /// that one lost answer cannot hold back the answers after it.
+    /// </summary>
     public void AnswerOverdue(long sentBefore, Func<PendingRequest, ReadOnlyMemory<byte>> render)
     {
         foreach (var slot in _inOrder)
         {
-            if (slot.Request is not { Command: not null } request || slot.Bytes is not null || request.SentAt >= sentBefore) continue;
+            if (slot.Request is not { } request || slot.Bytes is not null || request.SentAt >= sentBefore) continue;
             _byCorrelation.Remove(request.CorrelationId);
             slot.Bytes = render(request);
         }

@@ -31,9 +31,11 @@ public abstract record RequestTarget
 
     /// <summary>
     /// No <c>calendar</c> (or <c>default</c>) is the default board, which takes no <c>date</c>; a dated calendar needs
-    /// one. <paramref name="findCalendar"/> is the registry as it is now.
+    /// one. <paramref name="findCalendar"/> is the registry as it is now. A read (<c>get_slots</c>, <c>watch</c>) must
+    /// name a date in <paramref name="readable"/> at <paramref name="now"/>; a command is judged by the booking window
+    /// where it is routed (before any day is started), and an <c>unwatch</c> may name any date.
     /// </summary>
-    public static RequestTarget Of(ClientRequest request, Func<string, CalendarDefinition?> findCalendar)
+    public static RequestTarget Of(ClientRequest request, Func<string, CalendarDefinition?> findCalendar, ReadableDates readable, Instant now)
     {
         if (request.Calendar is null || request.Calendar == CalendarDefinition.DefaultId)
             return request.Date is null ? DefaultBoard.Instance : new Refused("Field 'date' is not allowed here: the default calendar is undated");
@@ -41,6 +43,9 @@ public abstract record RequestTarget
             return new Refused($"Unknown calendar: {(request.Calendar.Length <= 64 ? request.Calendar : request.Calendar[..64] + "…")}") { UnknownCalendar = true };
         if (request.Date is not { } date)
             return new Refused($"Field 'date' is required: calendar {calendar.Id} is dated (send \"date\":\"YYYY-MM-DD\")");
-        return new Day(calendar, LocalDate.FromDateOnly(date));
+        var day = LocalDate.FromDateOnly(date);
+        if (request is GetSlotsRequest or WatchRequest && readable.Check(calendar, day, now) is { } problem)
+            return new Refused($"Field 'date': {problem}");
+        return new Day(calendar, day);
     }
 }

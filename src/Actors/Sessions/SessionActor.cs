@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Event;
+using NodaTime;
 using SlotBooking.Actors.Board;
 using SlotBooking.Actors.Broadcast;
 using SlotBooking.Actors.Days;
@@ -36,6 +37,8 @@ public sealed class SessionActor : ReceiveActor, IWithTimers
     private readonly HashSet<BoardKey> _watched = [];
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private long _lastCorrelationId;
+    // A handler threw once: the session is closing, and a second failure stops it at once.
+    private bool _failed;
 
     public SessionActor(ISessionSink sink, SessionPeers peers, SessionSettings settings, TaskCompletionSource stopped, RequestTarget.Day? initialDay, TokenCheck? signedIn)
     {
@@ -130,7 +133,9 @@ public sealed class SessionActor : ReceiveActor, IWithTimers
     private void TakeRequest(ClientRequest request)
     {
         if (!HasRoomForAnswer()) return;
-        var target = request is InvalidRequest ? null : RequestTarget.Of(request, _peers.FindCalendar);
+        var target = request is InvalidRequest
+            ? null
+            : RequestTarget.Of(request, _peers.FindCalendar, _settings.ReadableDates, Instant.FromDateTimeOffset(_settings.Clock.GetUtcNow()));
         if (target is RequestTarget.Refused refused)
             request = new InvalidRequest(refused.Message, request.RequestId) { Calendar = request.Calendar, Date = request.Date };
         var day = target as RequestTarget.Day;
@@ -166,6 +171,8 @@ public sealed class SessionActor : ReceiveActor, IWithTimers
     {
         var read = new ReadBoard(++_lastCorrelationId);
         _outbox.Expect(new PendingRequest(read.CorrelationId, echo, null, _settings.Clock.GetTimestamp()) { Day = day });
+        // A read is timed out as a command is: an answer that never comes must not hold back the ones after it.
+        StartWatching();
         Send(read, day, _peers.Board);
     }
 
@@ -319,9 +326,41 @@ public sealed class SessionActor : ReceiveActor, IWithTimers
 
     private ReadOnlyMemory<byte> NotConfirmed(PendingRequest request)
     {
-        var command = request.Command!;
+        if (request.Command is not { } command)
+            return Render(new ErrorMessage(SlotMessages.ReadTimedOut(_settings.CommandTimeout)), request.Echo);
         var kind = SlotCommandResult.KindOf(command);
         return Render(ResponseTo(kind, false, SlotMessages.NotConfirmed(command.SlotId, kind, _settings.CommandTimeout), command.SlotId), request.Echo);
+    }
+
+    /// <summary>
+    /// A handler that throws is a bug, but it must not become a restart loop (a restart would replay the session's
+    /// start, which may throw again) nor a silent socket: the failure is logged once and the client gets a 1011 close.
+    /// </summary>
+    protected override bool AroundReceive(Receive receive, object message)
+    {
+        try
+        {
+            return base.AroundReceive(receive, message);
+        }
+        catch (Exception ex)
+        {
+            if (_failed)
+            {
+                Context.Stop(Self);
+                return true;
+            }
+            _failed = true;
+            _log.Error(ex, "Session failed on {0}; closing it with {1}", message.GetType().Name, SessionClose.InternalError.Code);
+            try
+            {
+                BeginClose(SessionClose.InternalError);
+            }
+            catch (Exception)
+            {
+                Context.Stop(Self);
+            }
+            return true;
+        }
     }
 
     /// <summary>A client that does not read cannot receive a close frame either: its connection is dropped.</summary>

@@ -54,6 +54,21 @@ public sealed class PassivatingChildren<TKey>(Func<TKey, IActorRef> start) where
         child.Tell(request.StopMessage);
     }
 
+    /// <summary>Children asked to stop that have not stopped yet.</summary>
+    public int StoppingCount => _held.Count;
+
+    /// <summary>
+    /// The parent stops a child of its own accord (a cap on its children), as if the child had asked: what arrives for
+    /// it from now on is held, and it is sent <paramref name="stopMessage"/>. False when it is not alive or already stopping.
+    /// </summary>
+    public bool Passivate(TKey key, object stopMessage)
+    {
+        if (!_alive.TryGetValue(key, out var child) || _held.ContainsKey(key)) return false;
+        _held[key] = [];
+        child.Tell(stopMessage);
+        return true;
+    }
+
     /// <summary>A child has stopped. False if it had not asked to (it failed); what was held for it goes to a new incarnation.</summary>
     public bool OnStopped(TKey key)
     {

@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using SlotBooking.Actors.Calendars;
+using SlotBooking.Actors.Days;
 using SlotBooking.Protocol;
 
 namespace SlotBooking.Host.Configuration;
@@ -47,6 +49,21 @@ public sealed class SlotBookingOptions
     /// <summary>How long an HTTP route waits for an actor's answer.</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
     public TimeSpan AskTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How many days before today (in a calendar's zone) its slots may be read: <c>get_slots</c>, <c>watch</c>, the
+    /// <c>?date=</c> of a connection and the HTTP reads take dates from today minus this to today plus the calendar's
+    /// horizon; a date outside gets an error naming the field (400 over HTTP). Bookings keep the booking window.
+    /// </summary>
+    [Range(0, Actors.Calendars.ReadableDates.MaxLookBackDays)]
+    public int ReadLookBackDays { get; set; } = Actors.Calendars.ReadableDates.DefaultLookBackDays;
+
+    /// <summary>
+    /// The most day actors (one per calendar date in use) alive at once; starting one more stops the least recently
+    /// used idle one first. A read of a day nobody booked starts none: it is answered from the calendar's definition.
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int MaxLiveDays { get; set; } = DayRouterSettings.DefaultMaxLiveDays;
 
     /// <summary>A client frame larger than this is refused and the socket closed with 1009.</summary>
     [Range(128, 16 * 1024 * 1024)]
@@ -105,6 +122,8 @@ public sealed class SlotBookingOptions
 
     /// <summary>Subjects (a token's <c>sub</c>, or an account's email) that are admins, besides tokens with the role <c>admin</c>.</summary>
     public string[] Admins { get; set; } = [];
+
+    public ReadableDates ReadableDates() => new(ReadLookBackDays);
 
     public bool AllowsAnyOrigin => CorsOrigins.Length == 0 || CorsOrigins.Contains("*");
 

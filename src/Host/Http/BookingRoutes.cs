@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using NodaTime;
 using SlotBooking.Actors.Calendars;
 using SlotBooking.Actors.Domain;
 using SlotBooking.Actors.Sessions;
@@ -44,8 +45,11 @@ public static class BookingRoutes
                 return Problem(StatusCodes.Status400BadRequest, "Invalid request", $"Field 'date' must be a date as \"YYYY-MM-DD\", got \"{dateText}\"");
             date = parsed;
         }
-        var where = new GetSlotsRequest { Calendar = body.Calendar, Date = date };
-        var target = RequestTarget.Of(where, services.Calendars.Find);
+        // A command: the booking window judges its date where it is routed, before any day is started.
+        ClientRequest where = kind == SlotCommandKind.Book
+            ? new BookSlotRequest(slotId) { Calendar = body.Calendar, Date = date }
+            : new CancelSlotRequest(slotId) { Calendar = body.Calendar, Date = date };
+        var target = RequestTarget.Of(where, services.Calendars.Find, ReadableDates.Default, Instant.FromDateTimeOffset(services.Clock.GetUtcNow()));
         if (target is RequestTarget.Refused refused)
             return Problem(refused.UnknownCalendar ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest, "Invalid request", refused.Message);
 
@@ -79,5 +83,5 @@ public static class BookingRoutes
     private static ProblemHttpResult Problem(int status, string title, string detail) =>
         TypedResults.Problem(detail, statusCode: status, title: title);
 
-    private readonly record struct CommandServices(SlotCommander Commander, RequesterClaims Claims, CalendarRegistry Calendars);
+    private readonly record struct CommandServices(SlotCommander Commander, RequesterClaims Claims, CalendarRegistry Calendars, TimeProvider Clock);
 }

@@ -4,6 +4,7 @@ using SlotBooking.Actors.Calendars;
 using SlotBooking.Actors.Board;
 using SlotBooking.Actors.Domain;
 using SlotBooking.Host.Auth;
+using SlotBooking.Host.Configuration;
 using SlotBooking.Protocol;
 
 namespace SlotBooking.Host.Http;
@@ -19,7 +20,8 @@ public static class CalendarRoutes
     /// <summary>At most this many days in one availability read.</summary>
     public const int MaxAvailabilityDays = 31;
 
-    public static IServiceCollection AddCalendarReads(this IServiceCollection services) => services.AddSingleton<DayReader>();
+    public static IServiceCollection AddCalendarReads(this IServiceCollection services) =>
+        services.AddSingleton<DayReader>().AddSingleton(provider => provider.GetSlotBookingOptions().ReadableDates());
 
     public static IEndpointRouteBuilder MapCalendarRoutes(this IEndpointRouteBuilder app)
     {
@@ -64,36 +66,42 @@ public static class CalendarRoutes
 
     /// <summary>
     /// The view of one board: the default calendar's (which takes no date), or a dated calendar's day (default: today in
-    /// its zone); or the problem with the request: an unknown calendar, a bad date, slots still being recovered.
+    /// its zone); or the problem with the request: an unknown calendar, a bad date or one outside the readable dates
+    /// (<see cref="ReadableDates"/>), slots still being recovered.
     /// </summary>
     private static async Task<((CalendarDefinition Calendar, LocalDate? Day, BoardView View)? Board, ProblemHttpResult? Problem)> ReadBoardAsync(
         string id, string? date, BoardReads reads, CancellationToken ct)
     {
         if (reads.Registry.Find(id) is not { } calendar) return (null, UnknownCalendar(id));
         LocalDate? day = null;
+        var now = Instant.FromDateTimeOffset(reads.Clock.GetUtcNow());
         if (!calendar.Dated)
         {
             if (date is not null) return (null, BadParameter("date", "the default calendar is undated: leave out 'date'"));
         }
-        else if (date is null) day = calendar.Today(Instant.FromDateTimeOffset(reads.Clock.GetUtcNow()));
-        else if (ParseDate(date) is { } parsed) day = parsed;
-        else return (null, BadParameter("date", $"'{date}' is not a date as YYYY-MM-DD"));
+        else if (date is null) day = calendar.Today(now);
+        else if (ParseDate(date) is not { } parsed) return (null, BadParameter("date", $"'{date}' is not a date as YYYY-MM-DD"));
+        else if (reads.Dates.Check(calendar, parsed, now) is { } outOfRange) return (null, BadParameter("date", outOfRange));
+        else day = parsed;
 
         var view = day is { } d ? await reads.Days.ReadAsync(calendar.Id, d, ct) : await reads.Board.ReadAsync(ct);
         return view.IsReady ? ((calendar, day, view), null) : (null, HttpProblems.NotReady());
     }
 
     private static async Task<Results<JsonHttpResult<AvailabilityResponse>, ProblemHttpResult>> GetAvailability(
-        string id, string? from, int? days, CalendarRegistry registry, DayReader reader, TimeProvider clock, CancellationToken ct)
+        string id, string? from, int? days, CalendarRegistry registry, DayReader reader, ReadableDates readable, TimeProvider clock, CancellationToken ct)
     {
         if (registry.Find(id) is not { } calendar) return UnknownCalendar(id);
         if (!calendar.Dated) return BadParameter("id", "the default calendar is undated: it has no availability by date");
         var count = days ?? 7;
         if (count is < 1 or > MaxAvailabilityDays) return BadParameter("days", $"{count} is not between 1 and {MaxAvailabilityDays}");
+        var now = Instant.FromDateTimeOffset(clock.GetUtcNow());
         LocalDate first;
-        if (from is null) first = calendar.Today(Instant.FromDateTimeOffset(clock.GetUtcNow()));
+        if (from is null) first = calendar.Today(now);
         else if (ParseDate(from) is { } parsed) first = parsed;
         else return BadParameter("from", $"'{from}' is not a date as YYYY-MM-DD");
+        if (readable.Check(calendar, first, now) is { } outOfRange) return BadParameter("from", outOfRange);
+        if (readable.CheckSpan(calendar, first, count, now) is { } tooLong) return BadParameter("days", tooLong);
 
         // The days are independent: read them together. An untouched day answers from its own empty journal.
         var dates = Enumerable.Range(0, count).Select(first.PlusDays).ToArray();
@@ -124,7 +132,7 @@ public static class CalendarRoutes
     }
 
     /// <summary>What a read of one board takes from the container, bound with <c>[AsParameters]</c>.</summary>
-    private readonly record struct BoardReads(CalendarRegistry Registry, BoardReader Board, DayReader Days, TimeProvider Clock);
+    private readonly record struct BoardReads(CalendarRegistry Registry, BoardReader Board, DayReader Days, ReadableDates Dates, TimeProvider Clock);
 
     /// <summary>A calendar as <c>GET /calendars</c> lists it and the admin routes answer it.</summary>
     public static CalendarInfo Describe(CalendarDefinition c) =>

@@ -4,6 +4,7 @@ using Akka.Hosting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
+using NodaTime;
 using SlotBooking.Actors.Board;
 using SlotBooking.Actors.Broadcast;
 using SlotBooking.Actors.Calendars;
@@ -42,7 +43,10 @@ public static class SlotBookingSocket
     {
         var options = services.GetRequiredService<IOptions<SlotBookingOptions>>().Value;
         var clock = services.GetRequiredService<TimeProvider>();
-        return new SessionSettings(options.MaxQueuedResponses, options.StallTimeout, options.CommandTimeout, options.DrainTimeout, clock, options.MaxWatchedBoards);
+        return new SessionSettings(options.MaxQueuedResponses, options.StallTimeout, options.CommandTimeout, options.DrainTimeout, clock, options.MaxWatchedBoards)
+        {
+            ReadableDates = options.ReadableDates(),
+        };
     }
 
     /// <summary>The WebSocket middleware, with the keep-alive configured in <see cref="AddSlotBookingSockets"/>.</summary>
@@ -62,7 +66,7 @@ public static class SlotBookingSocket
             await context.Response.WriteAsync($"{Path} is a WebSocket endpoint: connect with a WebSocket client.");
             return;
         }
-        var (initialDay, problem) = InitialBoard(context.Request.Query, dependencies.Calendars);
+        var (initialDay, problem) = InitialBoard(context.Request.Query, dependencies.Calendars, dependencies.Settings);
         if (problem is not null)
         {
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
@@ -98,9 +102,10 @@ public static class SlotBookingSocket
 
     /// <summary>
     /// <c>?calendar=lab&amp;date=2026-11-26</c> makes a connection watch that day instead of the default board. Null day:
-    /// the default board; a problem: the query names no board that exists, refused before the upgrade.
+    /// the default board; a problem: the query names no board that exists, or a date outside the readable dates
+    /// (<see cref="SessionSettings.ReadableDates"/>), refused before the upgrade.
     /// </summary>
-    private static (RequestTarget.Day? Day, string? Problem) InitialBoard(IQueryCollection query, CalendarRegistry calendars)
+    private static (RequestTarget.Day? Day, string? Problem) InitialBoard(IQueryCollection query, CalendarRegistry calendars, SessionSettings settings)
     {
         string? calendar = query["calendar"];
         string? dateText = query["date"];
@@ -112,7 +117,8 @@ public static class SlotBookingSocket
                 return (null, $"Query parameter 'date' must be a date as YYYY-MM-DD, got '{dateText}'");
             date = parsed;
         }
-        return RequestTarget.Of(new GetSlotsRequest { Calendar = calendar, Date = date }, calendars.Find) switch
+        var now = Instant.FromDateTimeOffset(settings.Clock.GetUtcNow());
+        return RequestTarget.Of(new GetSlotsRequest { Calendar = calendar, Date = date }, calendars.Find, settings.ReadableDates, now) switch
         {
             RequestTarget.Day day => (day, null),
             RequestTarget.Refused refused => (null, refused.Message),

@@ -38,7 +38,10 @@ public static class ActorsSetup
                 var slots = system.ActorOf(SlotManager.Props(options.SlotRange(), slotSettings, board), "slots");
                 // Days, and slots, look their calendar up in the registry as it is when they decide; the board keeps
                 // the word on storage health.
-                var days = system.ActorOf(DayRouter.Props(calendars.Find, slotSettings, board, broadcaster), "days");
+                // Reads of days nobody touched are answered without an actor: the router learns the touched days from
+                // the journal's persistence ids through the SQL plugin's read journal.
+                var dayRouterSettings = new DayRouterSettings(options.MaxLiveDays, DayRouterSettings.ReadJournalAt(SqlReadJournal.Identifier));
+                var days = system.ActorOf(DayRouter.Props(calendars.Find, slotSettings, board, broadcaster, dayRouterSettings), "days");
                 // The single writer of the registry's calendars; it reads days (to check a change of hours) as the routes do.
                 var dayReader = services.GetRequiredService<DayReader>();
                 var catalog = system.ActorOf(

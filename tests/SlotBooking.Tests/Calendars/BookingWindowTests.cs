@@ -190,4 +190,22 @@ public sealed class BookingWindowTests
     {
         Assert.Throws<ArgumentException>(() => Book(CalendarDefinition.Default(3, 14), new LocalDate(2026, 11, 26), 9, Now));
     }
+
+    [Theory]
+    [InlineData(9999, 12, 31)]
+    [InlineData(2037, 1, 1)]
+    public void A_cancel_beyond_the_longest_horizon_any_calendar_may_have_is_refused_without_computing_its_slot(int year, int month, int day)
+    {
+        var verdict = Cancel(Lab, new LocalDate(year, month, day), 23 - 4, Now);
+
+        Assert.Equal(BookingWindowOutcome.BeyondHorizon, verdict.Outcome);
+        Assert.Equal($"Slot 19 on {year:0000}-{month:00}-{day:00} is beyond the booking horizon of 3660 days", verdict.Message);
+    }
+
+    [Fact]
+    public void A_cancel_on_the_last_day_of_the_longest_horizon_is_still_judged_as_a_cancel()
+    {
+        Assert.True(Cancel(Lab, Now.InZone(Lab.TimeZone).Date.PlusDays(CalendarDefinition.MaxHorizonDays), 9, Now).IsAllowed);
+        Assert.Equal(BookingWindowOutcome.Past, Cancel(Lab, new LocalDate(1, 1, 1), 9, Now).Outcome);
+    }
 }

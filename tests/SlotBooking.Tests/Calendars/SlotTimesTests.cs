@@ -104,4 +104,31 @@ public sealed class SlotTimesTests
         Assert.Equal(startsAt, slot.StartsAt);
         Assert.Equal(endsAt, slot.EndsAt);
     }
+
+    [Theory]
+    [InlineData(1, 1, 1)]
+    [InlineData(9999, 12, 31)]
+    public void A_date_at_the_ends_of_the_calendar_has_no_slots_rather_than_an_overflow(int year, int month, int day)
+    {
+        var date = new LocalDate(year, month, day);
+        foreach (var zone in new[] { "Europe/Berlin", "Pacific/Kiritimati", "Pacific/Pago_Pago" })
+        {
+            Assert.Empty(SlotTimes.Day(In(zone), date));
+            Assert.Null(SlotTimes.Of(In(zone), date, 23));
+        }
+    }
+
+    [Fact]
+    public void The_first_and_last_supported_dates_have_slots_whose_times_fit_a_DateTimeOffset()
+    {
+        foreach (var zone in new[] { "Europe/Berlin", "Pacific/Kiritimati", "Pacific/Pago_Pago" })
+        {
+            foreach (var date in new[] { SlotTimes.FirstSupportedDate, SlotTimes.LastSupportedDate })
+            {
+                var day = SlotTimes.Day(In(zone), date);
+                Assert.Equal(24, day.Count);
+                Assert.All(day, s => _ = (s.StartsAt.ToDateTimeOffset(), s.EndsAt.ToDateTimeOffset()));
+            }
+        }
+    }
 }

@@ -60,16 +60,17 @@ public sealed class OutboundQueueTests
     }
 
     [Fact]
-    public void Only_overdue_commands_are_answered_as_not_confirmed()
+    public void Every_overdue_request_is_answered_reads_included_and_later_ones_wait()
     {
         _queue.Expect(Command(1));
-        _queue.Expect(new PendingRequest(2, AnswerEcho.None, null, SentAt: 1)); // a board read: it has no command timeout
+        _queue.Expect(new PendingRequest(2, AnswerEcho.None, null, SentAt: 1)); // a board read: timed out as a command is
         _queue.Expect(Command(5));
 
-        _queue.AnswerOverdue(sentBefore: 3, r => Bytes($"not confirmed {r.CorrelationId}"));
+        _queue.AnswerOverdue(sentBefore: 3, r => Bytes($"overdue {r.CorrelationId}"));
 
-        Assert.Equal(["not confirmed 1"], TakeAll());
-        Assert.Equal(2, _queue.Unanswered);
+        // A read that gets no answer no longer holds back the answers after it.
+        Assert.Equal(["overdue 1", "overdue 2"], TakeAll());
+        Assert.Equal(1, _queue.Unanswered);
     }
 
     [Fact]
