@@ -123,9 +123,9 @@ public sealed class DayActor : ReceivePersistentActor
             return;
         }
         // An untouched hour's slot is free: a command refused on a free slot is answered as the slot would, storing nothing.
-        if (SlotDecider.DecideDated(SlotState.Free(hour), command, now, calendar, _date) is { Event: null } refused)
+        if (DayWindow.RefusalOnFreeSlot(calendar, command, now) is { } refusedOnFree)
         {
-            Sender.Tell(new SlotReply(command.CorrelationId, refused.Result, 0));
+            Sender.Tell(refusedOnFree);
             return;
         }
         // Persist (not PersistAsync): commands that arrive meanwhile wait, so the hour is touched once.

@@ -17,7 +17,8 @@ namespace SlotBooking.Actors.Days;
 /// and refuses a calendar that does not exist (or is not dated) without starting anything. Memory follows the days
 /// in use, not the days that exist:
 /// <list type="bullet">
-/// <item>A command the booking window refuses is answered here, without starting its day.</item>
+/// <item>A command the booking window refuses, or one to a day nobody touched that a free slot refuses (a cancel of
+/// nothing), is answered here, without starting its day.</item>
 /// <item>A read of a day nobody ever touched (known from the journal's persistence ids, read once at start, and from
 /// each day that touches its first hour) is answered from the calendar's definition, without starting its day.</item>
 /// <item>Idle days passivate themselves, and at most <see cref="DayRouterSettings.MaxLiveDays"/> are alive: starting
@@ -60,7 +61,7 @@ public sealed class DayRouter : ReceiveActor, IWithTimers
             _log.Warning("Reading the touched days from the journal failed ({0}); reads start their days until a retry succeeds", f.Cause.Message);
             Timers.StartSingleTimer(ReadTouchedDays.Instance, ReadTouchedDays.Instance, _routerSettings.IndexRetryDelay);
         });
-        Receive<GetLiveDays>(_ => Sender.Tell(new LiveDays(_days.Count)));
+        Receive<GetLiveDays>(_ => Sender.Tell(new LiveDays(_days.Count, _touchedKnown)));
         Receive<Passivate>(request => _days.OnPassivate(Sender, request));
         Receive<DayStopped>(m =>
         {
@@ -94,7 +95,10 @@ public sealed class DayRouter : ReceiveActor, IWithTimers
             case ISlotCommand command when DayWindow.Refusal(calendar, envelope.Date, command, Now) is { } refusal:
                 Sender.Tell(refusal);
                 return;
-            case ReadBoard or GetBoard when _touchedKnown && !_touched.Contains(key) && !_days.IsAlive(key):
+            case ISlotCommand command when IsUntouched(key) && DayWindow.RefusalOnFreeSlot(calendar, command, _settings.Clock.GetUtcNow()) is { } refusal:
+                Sender.Tell(refusal);
+                return;
+            case ReadBoard or GetBoard when IsUntouched(key):
                 var view = DayView.Untouched(calendar, envelope.Date);
                 Sender.Tell(envelope.Message is ReadBoard read ? new BoardRead(read.CorrelationId, view) : view);
                 return;
@@ -102,6 +106,9 @@ public sealed class DayRouter : ReceiveActor, IWithTimers
         _days.Deliver(key, envelope.Message, Sender);
         _recent.Touch(key);
     }
+
+    /// <summary>Known never to have been touched, and not running (a running day may be touching an hour now).</summary>
+    private bool IsUntouched(DayKey key) => _touchedKnown && !_touched.Contains(key) && !_days.IsAlive(key);
 
     private Instant Now => Instant.FromDateTimeOffset(_settings.Clock.GetUtcNow());
 
@@ -183,4 +190,6 @@ public sealed record GetLiveDays
     public static GetLiveDays Instance { get; } = new();
 }
 
-public sealed record LiveDays(int Count);
+/// <param name="Count">Day actors alive now, stopping ones included.</param>
+/// <param name="TouchedDaysKnown">The touched days have been read from the journal: reads of untouched days start nothing.</param>
+public sealed record LiveDays(int Count, bool TouchedDaysKnown);
