@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using Akka.Actor;
+using Akka.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using NodaTime.Text;
+using SlotBooking.Actors.Days;
+using SlotBooking.Tests.Actors;
+using SlotBooking.Tests.EndToEnd;
+using SlotBooking.TestSupport;
+
+namespace SlotBooking.Tests.Hostile;
+
+/// <summary>
+/// Anonymous reads of days nobody booked and cancels of nothing, in bulk: they store nothing, start no day actor, and
+/// leave the memory of the process where it was.
+/// </summary>
+public sealed class UnbookedDayFloodTests : HostTest
+{
+    private const int Reads = 10_000;
+    private const int Cancels = 1_000;
+    // Answers in flight on the socket at once, well under MaxQueuedResponses.
+    private const int Batch = 200;
+
+    protected override string[] HostArgs =>
+    [
+        .. LabCalendar.Args(),
+        "--SlotBooking:Calendars:0:HorizonDays=3660",
+        "--SlotBooking:Calendars:1:Id=gym",
+        "--SlotBooking:Calendars:1:Name=Gym",
+        "--SlotBooking:Calendars:1:TimeZone=America/New_York",
+        "--SlotBooking:Calendars:1:FirstHour=6",
+        "--SlotBooking:Calendars:1:LastHour=22",
+        "--SlotBooking:Calendars:1:HorizonDays=3660",
+        "--SlotBooking:ReadLookBackDays=3660",
+        "--SlotBooking:MessagesPerSecond=1000000",
+        "--SlotBooking:MessageBurst=1000000",
+    ];
+
+    private static LocalDate TodayIn(string zone) => SystemClock.Instance.GetCurrentInstant().InZone(DateTimeZoneProviders.Tzdb[zone]).Date;
+
+    private async Task<LiveDays> LiveDaysAsync()
+    {
+        var router = await Host.Services.GetRequiredService<IRequiredActor<DayRouter>>().GetAsync();
+        return await router.Ask<LiveDays>(GetLiveDays.Instance, TimeSpan.FromSeconds(5));
+    }
+
+    private static long WorkingSetAfterCollection()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        using var process = Process.GetCurrentProcess();
+        return process.WorkingSet64;
+    }
+
+    /// <summary>Sends the frames in batches and checks every answer, in order.</summary>
+    private static async Task SendAllAsync(SocketClient client, IReadOnlyList<string> frames, string expectedType, Action<System.Text.Json.JsonElement>? check = null)
+    {
+        for (var start = 0; start < frames.Count; start += Batch)
+        {
+            var batch = frames.Skip(start).Take(Batch).ToList();
+            foreach (var frame in batch) await client.SendTextAsync(frame);
+            for (var i = 0; i < batch.Count; i++)
+            {
+                var answer = await client.ReceiveAsync();
+                Assert.True(expectedType == answer.GetProperty("type").GetString(), answer.GetRawText());
+                check?.Invoke(answer);
+            }
+        }
+    }
+
+    private static string GetSlots(string calendar, LocalDate date) =>
+        $$"""{"type":"get_slots","calendar":"{{calendar}}","date":"{{LocalDatePattern.Iso.Format(date)}}"}""";
+
+    [Fact]
+    public async Task Ten_thousand_reads_of_distinct_days_and_a_thousand_refused_cancels_store_nothing_start_nothing_and_keep_memory_flat()
+    {
+        // Reads start their days until the router knows which days were ever touched (read from the journal at start).
+        await AssertEventuallyAsync(async () => (await LiveDaysAsync()).TouchedDaysKnown);
+        var client = await ConnectAsync();
+        var labToday = TodayIn("Europe/Berlin");
+        var gymToday = TodayIn("America/New_York");
+        // Warm up (JIT, pools) on days the measured reads do not use.
+        await SendAllAsync(client, Enumerable.Range(1, 500).Select(d => GetSlots("gym", gymToday.PlusDays(-3000 - d))).ToList(), "slots_update");
+        var rows = JournalRows.Count(Host.DatabasePath);
+        var memoryBefore = WorkingSetAfterCollection();
+
+        var reads = Enumerable.Range(0, Reads / 2).SelectMany(d => new[]
+        {
+            GetSlots("lab", labToday.PlusDays(-2500 + d)),
+            GetSlots("gym", gymToday.PlusDays(-2500 + d)),
+        }).ToList();
+        await SendAllAsync(client, reads, "slots_update");
+        var cancels = Enumerable.Range(0, Cancels)
+            .Select(d => $$"""{"type":"cancel_slot","calendar":"lab","date":"{{LocalDatePattern.Iso.Format(labToday.PlusDays(1 + d))}}","slot_id":12}""")
+            .ToList();
+        await SendAllAsync(client, cancels, "cancellation_response",
+            answer => Assert.Equal("Slot 12 is not booked", answer.GetProperty("message").GetString()));
+
+        var grown = WorkingSetAfterCollection() - memoryBefore;
+        Assert.Equal(rows, JournalRows.Count(Host.DatabasePath));
+        Assert.Equal(0, (await LiveDaysAsync()).Count);
+        Assert.True(grown < 20 * 1024 * 1024, $"the process grew by {grown / (1024 * 1024)} MB");
+    }
+
+    private static async Task AssertEventuallyAsync(Func<Task<bool>> condition)
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        while (!await condition()) await Task.Delay(25, deadline.Token);
+    }
+}
