@@ -4,6 +4,7 @@ using SlotBooking.Tests.EndToEnd;
 namespace SlotBooking.Tests.Hostile;
 
 /// <summary>Clients that stop reading cost a bounded backlog, never slow the others, and are dropped after the stall timeout.</summary>
+[Collection(ProcessMemoryCollection.Name)]
 public sealed class SlowReaderTests : HostTest
 {
     private const int StalledClients = 20;

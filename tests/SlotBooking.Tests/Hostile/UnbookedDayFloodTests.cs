@@ -15,6 +15,7 @@ namespace SlotBooking.Tests.Hostile;
 /// Anonymous reads of days nobody booked and cancels of nothing, in bulk: they store nothing, start no day actor, and
 /// leave the memory of the process where it was.
 /// </summary>
+[Collection(ProcessMemoryCollection.Name)]
 public sealed class UnbookedDayFloodTests : HostTest
 {
     private const int Reads = 10_000;
