@@ -19,8 +19,9 @@ namespace SlotBooking.Actors.Sessions;
 /// <item>Draining (the server is stopping): refuses new requests, answers those in flight, then closes with 1001.</item>
 /// <item>Closing: sends the close frame after the send in flight, then stops.</item>
 /// </list>
-/// While anything is outstanding a periodic check drops a client that stopped reading and answers "not confirmed"
-/// to commands whose slot has not answered in time.
+/// While anything is outstanding a periodic check drops a client that stopped reading, answers "not confirmed" to
+/// commands whose slot has not answered in time, and an error to reads whose board has not. A handler that throws
+/// closes the session with 1011 (it is never restarted: a restart would replay its start).
 /// </summary>
 public sealed class SessionActor : ReceiveActor, IWithTimers
 {
