@@ -26,6 +26,8 @@ public static class AccountsCommand
 {
     public const string PasswordVariable = "SLOTBOOKING_PASSWORD";
 
+    private static readonly TimeSpan MinimumAskTimeout = TimeSpan.FromSeconds(30);
+
     public const int Succeeded = 0;
     public const int Refused = 1;
     public const int Usage = 2;
@@ -82,7 +84,9 @@ public static class AccountsCommand
         var hash = await services.GetRequiredService<PasswordHashing>().HashAsync(password, CancellationToken.None)
                    ?? throw new InvalidOperationException("No password hash could be computed");
         var accounts = await services.GetRequiredService<IRequiredActor<AccountDirectory>>().GetAsync();
-        var timeout = services.GetRequiredService<IOptions<SlotBookingOptions>>().Value.AskTimeout;
+        // The first ask also opens the journal (and creates its tables on a new file) in a freshly started process: the
+        // server's ask timeout, meant for warm requests, is too short for that on a busy machine.
+        var timeout = Max(services.GetRequiredService<IOptions<SlotBookingOptions>>().Value.AskTimeout, MinimumAskTimeout);
         var description = services.GetRequiredService<AdminList>().NamesAccount(request.Email) ? "Admin account" : "Account";
         try
         {
@@ -148,6 +152,8 @@ public static class AccountsCommand
             }));
         return builder.Build();
     }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     private static AddRequest? Parse(string[] args)
     {
