@@ -18,8 +18,7 @@ public static class SlotBookingApp
 
     public static WebApplicationBuilder CreateBuilder(string[] args)
     {
-        // Content root is the build output (appsettings.json, hocon/); data paths resolve against the working directory.
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        var builder = CreateConfiguration(args);
 
         // The one clock of the service: actors, sessions and routes read time from it, and a test can replace it.
         builder.Services.AddSingleton(TimeProvider.System);
@@ -46,6 +45,14 @@ public static class SlotBookingApp
         builder.Services.AddCatalogReadiness();
         return builder;
     }
+
+    /// <summary>
+    /// The server's configuration (appsettings.json, environment, arguments) and no services yet: the server builds on
+    /// it, and the host's commands (<see cref="Accounts.AccountsCommand"/>) read the same keys from it.
+    /// </summary>
+    public static WebApplicationBuilder CreateConfiguration(string[] args) =>
+        // Content root is the build output (appsettings.json, hocon/); data paths resolve against the working directory.
+        WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
     public static WebApplication Build(WebApplicationBuilder builder)
     {

@@ -18,5 +18,8 @@ public sealed record LoginResponse(bool Success, string Message, string Token, A
 /// <summary>An account as the client sees it: its email as first registered, and when (ISO-8601, UTC).</summary>
 public sealed record AccountUser(string Email, DateTimeOffset CreatedAt);
 
-/// <summary><c>GET /auth/me</c>: who the bearer token says the caller is.</summary>
-public sealed record MeResponse(string Subject, bool IsAdmin);
+/// <summary>
+/// <c>GET /auth/me</c>: who the bearer token says the caller is: its subject as the token names it, whether that is an
+/// admin here, and (added) the token's issuer, since a subject means one person only together with its issuer.
+/// </summary>
+public sealed record MeResponse(string Subject, bool IsAdmin, string Issuer);

@@ -26,9 +26,11 @@ public sealed class AccountActor : ReceivePersistentActor
         _settings = settings;
 
         Recover<AccountRegistered>(e => _account ??= Apply(e));
+        Recover<AccountPasswordReplaced>(e => _account = _account is null ? null : _account with { PasswordHash = e.PasswordHash });
         Recover<RecoveryCompleted>(_ => SetReceiveTimeout(_settings.IdleTimeout));
 
         Command<RegisterAccount>(Register);
+        Command<ReplaceAccountPassword>(ReplacePassword);
         Command<FindAccount>(_ =>
         {
             Sender.Tell(new AccountLookup(_account));
@@ -58,6 +60,24 @@ public sealed class AccountActor : ReceivePersistentActor
             _account = Apply(e);
             _awaitingWrite = null;
             replyTo.Tell(new AccountCreated(_account));
+        });
+    }
+
+    private void ReplacePassword(ReplaceAccountPassword command)
+    {
+        if (_account is null)
+        {
+            Sender.Tell(new AccountLookup(null));
+            Context.Parent.Tell(new Passivate(StopAccount.Instance));
+            return;
+        }
+        var replyTo = Sender;
+        _awaitingWrite = replyTo;
+        Persist(new AccountPasswordReplaced(command.PasswordHash, _settings.Clock.GetUtcNow()), e =>
+        {
+            _account = _account with { PasswordHash = e.PasswordHash };
+            _awaitingWrite = null;
+            replyTo.Tell(new AccountPasswordChanged(_account));
         });
     }
 

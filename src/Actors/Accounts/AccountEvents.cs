@@ -17,3 +17,16 @@ public sealed record AccountRegistered(string Email, string PasswordHash, DateTi
         return true;
     }
 }
+
+/// <summary>
+/// The operator replaced the account's password (the host's <c>accounts add --force</c>): the new hash and when. Its
+/// text form leaves the hash out.
+/// </summary>
+public sealed record AccountPasswordReplaced(string PasswordHash, DateTimeOffset ReplacedAt) : IAccountEvent
+{
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append($"PasswordHash = (hidden), ReplacedAt = {ReplacedAt:O}");
+        return true;
+    }
+}

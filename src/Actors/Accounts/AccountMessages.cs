@@ -28,6 +28,23 @@ public sealed record RegisterAccount(string Email, string PasswordHash) : IWithA
     }
 }
 
+/// <summary>
+/// Replace the password of the existing account of <paramref name="Email"/> (an operator's command, never a public
+/// route). Answered with <see cref="AccountPasswordChanged"/> once stored, or <see cref="AccountLookup"/> with no
+/// account when there is none.
+/// </summary>
+public sealed record ReplaceAccountPassword(string Email, string PasswordHash) : IWithAccountEmail
+{
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append($"Email = {Email}, PasswordHash = (hidden)");
+        return true;
+    }
+}
+
+/// <summary>The account's password was replaced and stored.</summary>
+public sealed record AccountPasswordChanged(Account Account);
+
 /// <summary>The account of <paramref name="Email"/>, if any. Answered with <see cref="AccountLookup"/>.</summary>
 public sealed record FindAccount(string Email) : IWithAccountEmail;
 

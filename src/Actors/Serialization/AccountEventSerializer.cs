@@ -17,6 +17,7 @@ public sealed class AccountEventSerializer(ExtendedActorSystem system) : Seriali
     public const int Id = 4_202;
 
     public const string AccountRegisteredV1 = "account-registered/v1";
+    public const string AccountPasswordReplacedV1 = "account-password-replaced/v1";
 
     /// <summary>The types bound to this serializer; the host binds them in its persistence setup.</summary>
     public static readonly IReadOnlyList<Type> BoundTypes = [typeof(IAccountEvent)];
@@ -26,18 +27,21 @@ public sealed class AccountEventSerializer(ExtendedActorSystem system) : Seriali
     public override string Manifest(object o) => o switch
     {
         AccountRegistered => AccountRegisteredV1,
+        AccountPasswordReplaced => AccountPasswordReplacedV1,
         _ => throw new ArgumentException($"Cannot serialize {o.GetType()}", nameof(o)),
     };
 
     public override byte[] ToBinary(object obj) => obj switch
     {
         AccountRegistered e => JsonSerializer.SerializeToUtf8Bytes(e, AccountJsonContext.Default.AccountRegistered),
+        AccountPasswordReplaced e => JsonSerializer.SerializeToUtf8Bytes(e, AccountJsonContext.Default.AccountPasswordReplaced),
         _ => throw new ArgumentException($"Cannot serialize {obj.GetType()}", nameof(obj)),
     };
 
     public override object FromBinary(byte[] bytes, string manifest) => manifest switch
     {
         AccountRegisteredV1 => Required(JsonSerializer.Deserialize(bytes, AccountJsonContext.Default.AccountRegistered), manifest),
+        AccountPasswordReplacedV1 => Required(JsonSerializer.Deserialize(bytes, AccountJsonContext.Default.AccountPasswordReplaced), manifest),
         _ => throw new SerializationException($"Unknown account event manifest '{manifest}'"),
     };
 
@@ -47,4 +51,5 @@ public sealed class AccountEventSerializer(ExtendedActorSystem system) : Seriali
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
 [JsonSerializable(typeof(AccountRegistered))]
+[JsonSerializable(typeof(AccountPasswordReplaced))]
 internal sealed partial class AccountJsonContext : JsonSerializerContext;

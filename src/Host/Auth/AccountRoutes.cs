@@ -15,7 +15,8 @@ namespace SlotBooking.Host.Auth;
 /// The built-in accounts: <c>POST /auth/register</c>, <c>POST /auth/login</c> (a token from <see cref="TokenIssuer"/>)
 /// and <c>GET /auth/me</c>, in the seed's later shapes. Passwords are hashed here, never in an actor, and never logged.
 /// Register and login are limited per client address (<see cref="AuthOptions.RequestsPerMinute"/>), and failures per
-/// address and per account (<see cref="SignInThrottle"/>).
+/// address, per account and address, and per account (<see cref="SignInThrottle"/>). Emails listed as admins
+/// (<see cref="AdminList"/>) cannot be registered here.
 /// </summary>
 public static class AccountRoutes
 {
@@ -63,7 +64,7 @@ public static class AccountRoutes
     }
 
     private static async Task<Results<JsonHttpResult<RegisterResponse>, ProblemHttpResult>> Register(
-        HttpContext http, AccountStore accounts, PasswordHashing passwords, SignInThrottle throttle, CancellationToken ct)
+        HttpContext http, AccountStore accounts, PasswordHashing passwords, SignInThrottle throttle, AdminList admins, CancellationToken ct)
     {
         var (credentials, unreadable) = await ReadCredentialsAsync(http, ct);
         if (unreadable is not null) return unreadable;
@@ -74,6 +75,13 @@ public static class AccountRoutes
         var address = ClientAddress.Of(http);
         var key = AccountKey.Of(email);
         if (throttle.IsRefused(address, key)) return TooManyFailures(http, throttle);
+        // An admin's account is made by the operator (the host's "accounts add" command), in any spelling of its email.
+        if (admins.NamesAccount(email))
+        {
+            throttle.RecordAddressFailure(address);
+            return TypedResults.Problem("This email is reserved: its account is made by the operator, not registered here",
+                statusCode: StatusCodes.Status403Forbidden, title: "Email reserved");
+        }
 
         // Hashed before the actor is asked, so a taken email costs the same as a new one.
         if (await passwords.HashAsync(credentials.Password!, ct) is not { } hash) return Busy(http);
@@ -83,7 +91,8 @@ public static class AccountRoutes
                 return TypedResults.Json(RegisterResponse.Created(email), ProtocolJsonContext.Default.RegisterResponse,
                     statusCode: StatusCodes.Status201Created);
             default:
-                throttle.RecordFailure(address, key);
+                // Per address only: it limits probing which emails exist, and slows nobody's sign-in to that account.
+                throttle.RecordAddressFailure(address);
                 return TypedResults.Problem("An account with this email already exists", statusCode: StatusCodes.Status409Conflict,
                     title: "Email already registered");
         }
@@ -121,8 +130,11 @@ public static class AccountRoutes
     }
 
     private static Results<JsonHttpResult<MeResponse>, ProblemHttpResult> Me(ClaimsPrincipal user, RequesterClaims claims) =>
-        claims.From(user) is { Subject: { } subject } requester
-            ? TypedResults.Json(new MeResponse(subject, requester.IsAdmin), ProtocolJsonContext.Default.MeResponse)
+        user.Identities.FirstOrDefault(i => i.IsAuthenticated) is { } identity
+        && claims.From(identity) is { } requester
+        && RequesterClaims.TokenSubject(identity) is { } subject
+        && RequesterClaims.TokenIssuer(identity) is { } issuer
+            ? TypedResults.Json(new MeResponse(subject, requester.IsAdmin, issuer), ProtocolJsonContext.Default.MeResponse)
             : TypedResults.Problem("The token names no subject (sub or email)", statusCode: StatusCodes.Status403Forbidden, title: "No subject");
 
     /// <summary>The body as credentials, or the problem with it: not JSON, not an object of strings, or too large.</summary>
@@ -149,7 +161,7 @@ public static class AccountRoutes
         }
     }
 
-        private static ProblemHttpResult Invalid(string detail) =>
+    private static ProblemHttpResult Invalid(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "Invalid request");
 
     private static ProblemHttpResult TooManyFailures(HttpContext http, SignInThrottle throttle)

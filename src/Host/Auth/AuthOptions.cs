@@ -35,13 +35,17 @@ public sealed class AuthOptions
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>
-    /// Failed sign-ins (a wrong password or unknown email at login, an email already taken at registration) allowed
-    /// from one client address within <see cref="FailureWindow"/>; the next attempt gets 429.
+    /// Failed sign-ins allowed from one client address within <see cref="FailureWindow"/>, against every account
+    /// together and against any one: a wrong password or unknown email at login, and (for the address alone) an email
+    /// taken or reserved at registration. The next attempt from that address gets 429.
     /// </summary>
     [Range(1, 1_000_000)]
     public int FailuresPerAddress { get; set; } = 5;
 
-    /// <summary>Failed sign-ins allowed against one account (one normalized email) within <see cref="FailureWindow"/>, from anywhere.</summary>
+    /// <summary>
+    /// Failed sign-ins against one account (one normalized email) within <see cref="FailureWindow"/>, from anywhere;
+    /// beyond them, addresses that failed against the account are refused, and others still get their attempts.
+    /// </summary>
     [Range(1, 1_000_000)]
     public int FailuresPerAccount { get; set; } = 5;
 

@@ -21,8 +21,10 @@ public static class AuthSetup
             .ValidateOnStart();
         services.AddSingleton<SigningKeyStore>();
         services.AddSingleton<TokenIssuer>();
+        services.AddSingleton(s => new AdminList(
+            s.GetSlotBookingOptions().Admins, s.GetRequiredService<IOptions<AuthOptions>>().Value.Issuer));
         services.AddSingleton(s => new RequesterClaims(
-            s.GetSlotBookingOptions().Admins.ToHashSet(StringComparer.Ordinal)));
+            s.GetRequiredService<AdminList>(), s.GetRequiredService<IOptions<AuthOptions>>().Value.Issuer));
         services.AddSingleton<ITokenValidator, JwtTokenValidator>();
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();

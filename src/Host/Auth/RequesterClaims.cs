@@ -5,10 +5,11 @@ namespace SlotBooking.Host.Auth;
 
 /// <summary>
 /// Reads a validated token's claims as a <see cref="Requester"/>. Claims are kept as the token names them (inbound
-/// claim mapping is off): the subject is <c>sub</c>, else <c>email</c>; an admin is a subject listed in
-/// <c>SlotBooking:Admins</c> or a token with the role <c>admin</c> (<c>role</c> or <c>roles</c>).
+/// claim mapping is off): the subject is <c>sub</c>, else <c>email</c>, and the owner is that subject together with the
+/// token's <c>iss</c> (<see cref="OwnerId"/>); an admin is an owner listed in <c>SlotBooking:Admins</c>
+/// (<see cref="AdminList"/>) or a token with the role <c>admin</c> (<c>role</c> or <c>roles</c>).
 /// </summary>
-public sealed class RequesterClaims(IReadOnlySet<string> admins)
+public sealed class RequesterClaims(AdminList admins, string builtInIssuer)
 {
     public const string AdminRole = "admin";
 
@@ -17,10 +18,20 @@ public sealed class RequesterClaims(IReadOnlySet<string> admins)
 
     public Requester? From(ClaimsIdentity identity)
     {
-        var subject = identity.FindFirst("sub")?.Value ?? identity.FindFirst("email")?.Value;
-        if (string.IsNullOrEmpty(subject)) return null;
-        var isAdmin = admins.Contains(subject)
+        if (TokenSubject(identity) is not { } subject || TokenIssuer(identity) is not { } issuer) return null;
+        var owner = OwnerId.Of(issuer, subject, builtInIssuer);
+        var isAdmin = admins.Includes(owner)
                       || identity.Claims.Any(c => c.Type is "role" or "roles" && c.Value == AdminRole);
-        return Requester.SignedIn(subject, isAdmin);
+        return Requester.SignedIn(owner, isAdmin);
     }
+
+    /// <summary>The subject as the token names it (<c>sub</c>, else <c>email</c>), without its issuer.</summary>
+    public static string? TokenSubject(ClaimsIdentity identity) =>
+        identity.FindFirst("sub")?.Value is { Length: > 0 } sub ? sub
+        : identity.FindFirst("email")?.Value is { Length: > 0 } email ? email
+        : null;
+
+    /// <summary>The token's <c>iss</c>; the handler refuses a token without a valid one, so a missing one names nobody.</summary>
+    public static string? TokenIssuer(ClaimsIdentity identity) =>
+        identity.FindFirst("iss")?.Value is { Length: > 0 } iss ? iss : null;
 }

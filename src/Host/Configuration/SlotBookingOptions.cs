@@ -120,7 +120,11 @@ public sealed class SlotBookingOptions
     /// </summary>
     public string[] CorsOrigins { get; set; } = [];
 
-    /// <summary>Subjects (a token's <c>sub</c>, or an account's email) that are admins, besides tokens with the role <c>admin</c>.</summary>
+    /// <summary>
+    /// Admins, besides tokens with the role <c>admin</c>: a plain entry is a built-in account's email (which then cannot be
+    /// registered through <c>/auth/register</c>; the operator makes it with <c>accounts add</c>), an entry
+    /// <c>{issuer} {subject}</c> is one identity provider's subject (see <see cref="Auth.AdminList"/>).
+    /// </summary>
     public string[] Admins { get; set; } = [];
 
     public ReadableDates ReadableDates() => new(ReadLookBackDays);

@@ -126,4 +126,30 @@ public sealed class AccountActorSpecs : IDisposable
         accounts.Tell(new FindAccount(""), kit.TestActor);
         Assert.IsType<ArgumentException>(kit.ExpectMsg<Status.Failure>().Cause);
     }
+
+    [Fact]
+    public void A_replaced_password_is_stored_and_recovered_and_an_unknown_account_is_not_created()
+    {
+        using (var first = PersistentSystem.Start(_database.Path))
+        {
+            var kit = first.Kit;
+            var accounts = StartDirectory(kit);
+            accounts.Tell(new ReplaceAccountPassword("nobody@example.org", "hash"), kit.TestActor);
+            Assert.Null(kit.ExpectMsg<AccountLookup>().Account);
+
+            accounts.Tell(new RegisterAccount("Op@Example.org", "first-hash"), kit.TestActor);
+            var created = kit.ExpectMsg<AccountCreated>().Account;
+            accounts.Tell(new ReplaceAccountPassword("op@example.org", "second-hash"), kit.TestActor);
+            Assert.Equal(created with { PasswordHash = "second-hash" }, kit.ExpectMsg<AccountPasswordChanged>().Account);
+        }
+
+        using var second = PersistentSystem.Start(_database.Path);
+        var kit2 = second.Kit;
+        var recovered = StartDirectory(kit2);
+        recovered.Tell(new FindAccount("OP@example.org"), kit2.TestActor);
+        var account = kit2.ExpectMsg<AccountLookup>().Account;
+        Assert.Equal(("Op@Example.org", "second-hash", Noon), (account?.Email, account?.PasswordHash, account?.CreatedAt));
+        recovered.Tell(new FindAccount("nobody@example.org"), kit2.TestActor);
+        Assert.Null(kit2.ExpectMsg<AccountLookup>().Account);
+    }
 }

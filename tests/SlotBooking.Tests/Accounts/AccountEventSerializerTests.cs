@@ -38,6 +38,18 @@ public sealed class AccountEventSerializerTests : TestKit
     }
 
     [Fact]
+    public void Reads_the_password_replaced_v1_shape_as_it_is_stored()
+    {
+        var replaced = new AccountPasswordReplaced("AQAAAAIAAYagAAAAENew", new DateTimeOffset(2026, 12, 3, 9, 0, 0, TimeSpan.Zero));
+        Assert.Equal("account-password-replaced/v1", _serializer.Manifest(replaced));
+        const string stored = """{"password_hash":"AQAAAAIAAYagAAAAENew","replaced_at":"2026-12-03T09:00:00+00:00"}""";
+        Assert.Equal(replaced, _serializer.FromBinary(Encoding.UTF8.GetBytes(stored), "account-password-replaced/v1"));
+        Assert.Equal(stored, Encoding.UTF8.GetString(_serializer.ToBinary(replaced)));
+        Assert.DoesNotContain("AQAAAAIAAYagAAAAENew", replaced.ToString());
+        Assert.DoesNotContain("AQAAAAIAAYagAAAAENew", new ReplaceAccountPassword("a@example.org", "AQAAAAIAAYagAAAAENew").ToString());
+    }
+
+    [Fact]
     public void Text_forms_for_logs_and_dead_letters_leave_the_hash_out()
     {
         var texts = new object[]

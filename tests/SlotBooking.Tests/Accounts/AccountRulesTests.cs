@@ -3,7 +3,7 @@ using SlotBooking.Protocol;
 
 namespace SlotBooking.Tests.Accounts;
 
-/// <summary>Which emails and passwords are accepted, and one key for every spelling of an email (under InvariantGlobalization).</summary>
+/// <summary>Which emails and passwords are accepted, and one key for every spelling of an email.</summary>
 public sealed class AccountRulesTests
 {
     [Theory]

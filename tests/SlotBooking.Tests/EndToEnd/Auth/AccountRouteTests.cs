@@ -49,7 +49,8 @@ public sealed class AccountRouteTests : HostTest
         var me = await Host.Http.MeAsync(body.GetProperty("token").GetString());
         Assert.Equal(HttpStatusCode.OK, me.StatusCode);
         var who = await me.JsonAsync();
-        Assert.Equal(["is_admin", "subject"], who.PropertyNames());
+        Assert.Equal(["is_admin", "issuer", "subject"], who.PropertyNames());
+        Assert.Equal("slotbooking", who.GetProperty("issuer").GetString());
         Assert.Equal("Alice@Example.org", who.GetProperty("subject").GetString());
         Assert.False(who.GetProperty("is_admin").GetBoolean());
     }

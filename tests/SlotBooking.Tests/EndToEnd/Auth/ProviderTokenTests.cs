@@ -9,7 +9,8 @@ namespace SlotBooking.Tests.EndToEnd.Auth;
 /// </summary>
 public sealed class ProviderTokenTests : HostTest
 {
-    protected override string[] HostArgs => [.. TestTokens.Provider.Args(), "--SlotBooking:Admins:0=boss@idp.example"];
+    // A provider's subject is listed as an admin by its issuer and subject together.
+    protected override string[] HostArgs => [.. TestTokens.Provider.Args(), $"--SlotBooking:Admins:0={TestTokens.Provider.Issuer} boss@idp.example"];
 
     [Fact]
     public async Task Accepts_the_providers_token()
@@ -19,6 +20,7 @@ public sealed class ProviderTokenTests : HostTest
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var who = await response.JsonAsync();
         Assert.Equal("carol@idp.example", who.GetProperty("subject").GetString());
+        Assert.Equal(TestTokens.Provider.Issuer, who.GetProperty("issuer").GetString());
         Assert.False(who.GetProperty("is_admin").GetBoolean());
     }
 

@@ -1,9 +1,14 @@
 using System.Net;
+using System.Net.Sockets;
 using SlotBooking.TestSupport;
 
 namespace SlotBooking.Tests.EndToEnd.Auth;
 
-/// <summary>Failed sign-ins are limited per client address and per account; register and login per address in all.</summary>
+/// <summary>
+/// Failed sign-ins are limited per client address, per account and address, and per account only for addresses that
+/// failed against it; register and login per address in all. A second client address is a socket bound to 127.0.0.2
+/// (the host listens on 127.0.0.1; Linux routes all of 127/8 to loopback).
+/// </summary>
 public sealed class SignInLimitTests : IDisposable
 {
     private const string Password = "the right password";
@@ -73,4 +78,59 @@ public sealed class SignInLimitTests : IDisposable
         // Other routes have their own limit.
         Assert.Equal(HttpStatusCode.OK, (await host.Http.GetAsync("/slots")).StatusCode);
     }
+
+    [Fact]
+    public async Task A_strangers_wrong_passwords_from_another_address_do_not_lock_the_real_user_out()
+    {
+        await using var host = await RunningHost.StartAsync(_database.Path);
+        await host.Http.RegisterAsync("victim@example.org", Password);
+        using var stranger = ClientFrom(host, "127.0.0.2");
+
+        for (var i = 1; i <= 5; i++)
+            Assert.Equal(HttpStatusCode.Unauthorized, (await stranger.LoginAsync("victim@example.org", $"guess number {i}")).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await stranger.LoginAsync("victim@example.org", "guess number 6")).StatusCode);
+
+        // The real user, from an address that has not failed, signs in.
+        Assert.Equal(HttpStatusCode.OK, (await host.Http.LoginAsync("victim@example.org", Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await host.Http.LoginAsync("victim@example.org", Password)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_taken_email_at_registration_counts_against_the_address_not_the_account()
+    {
+        // One failure spends the account's budget: were the 409s counted against it, the login below would be refused.
+        await using var host = await RunningHost.StartAsync(_database.Path,
+            "--SlotBooking:Auth:FailuresPerAccount=1", "--SlotBooking:Auth:FailuresPerAddress=3");
+        await host.Http.RegisterAsync("taken@example.org", Password);
+        using var other = ClientFrom(host, "127.0.0.2");
+
+        for (var i = 0; i < 2; i++)
+            Assert.Equal(HttpStatusCode.Conflict, (await other.RegisterAsync("taken@example.org", Password)).StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, (await other.LoginAsync("taken@example.org", Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await other.RegisterAsync("taken@example.org", Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await other.LoginAsync("taken@example.org", Password)).StatusCode);
+    }
+
+    /// <summary>A client of <paramref name="host"/> whose connections come from <paramref name="localAddress"/>.</summary>
+    private static HttpClient ClientFrom(RunningHost host, string localAddress) =>
+        new(new SocketsHttpHandler
+        {
+            ConnectCallback = async (context, ct) =>
+            {
+                var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                try
+                {
+                    socket.Bind(new IPEndPoint(IPAddress.Parse(localAddress), 0));
+                    await socket.ConnectAsync(context.DnsEndPoint, ct);
+                    return new NetworkStream(socket, ownsSocket: true);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            },
+        })
+        { BaseAddress = host.HttpAddress };
 }
