@@ -120,12 +120,12 @@ public static class SlotBookingSocket
         };
     }
 
-    /// <summary>The validated token's identity and expiry; null when it names no subject.</summary>
+    /// <summary>The validated token's identity and until when it is accepted (its expiry plus the clock skew); null when it names no subject.</summary>
     private static TokenCheck? SignedIn(AuthenticateResult authentication, RequesterClaims claims)
     {
         if (claims.From(authentication.Principal) is not { } requester) return null;
         var expires = long.TryParse(authentication.Principal!.FindFirst("exp")?.Value, CultureInfo.InvariantCulture, out var exp)
-            ? DateTimeOffset.FromUnixTimeSeconds(exp)
+            ? TokenLifetime.AcceptedUntil(DateTimeOffset.FromUnixTimeSeconds(exp))
             : DateTimeOffset.MaxValue;
         return new TokenCheck(requester, expires);
     }
