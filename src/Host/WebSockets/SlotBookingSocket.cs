@@ -13,6 +13,7 @@ using SlotBooking.Actors.Sessions;
 using SlotBooking.Actors.Slots;
 using SlotBooking.Host.Auth;
 using SlotBooking.Host.Configuration;
+using SlotBooking.Host.Http;
 using SlotBooking.Protocol;
 
 namespace SlotBooking.Host.WebSockets;
@@ -50,7 +51,8 @@ public static class SlotBookingSocket
 
     public static IEndpointRouteBuilder MapSlotBookingSocket(this IEndpointRouteBuilder app)
     {
-        app.Map(Path, HandleAsync).WithName("SlotBookingSocket").WithSummary("WebSocket: book_slot, cancel_slot, get_slots");
+        app.Map(Path, HandleAsync).WithName("SlotBookingSocket").WithSummary("WebSocket: book_slot, cancel_slot, get_slots")
+            .RequireRateLimiting(HttpRateLimiting.UpgradePolicy);
         return app;
     }
 
@@ -60,6 +62,13 @@ public static class SlotBookingSocket
         {
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
             await context.Response.WriteAsync($"{Path} is a WebSocket endpoint: connect with a WebSocket client.");
+            return;
+        }
+        // A browser page of another site must not use a visitor's connection (cross-site WebSocket hijacking).
+        if (!UpgradeOrigin.IsAllowed(context.Request, dependencies.Options.Value))
+        {
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            await context.Response.WriteAsync("This origin may not connect: it is not one of SlotBooking:CorsOrigins.");
             return;
         }
         var (initialDay, problem) = InitialBoard(context.Request.Query, dependencies.Calendars);
