@@ -414,10 +414,14 @@ public sealed class SessionActor : ReceiveActor, IWithTimers
     }
 
     /// <summary>A message token's validation finished, for the command with <see cref="CorrelationId"/>.</summary>
+    /// <remarks>Its text form leaves the token out: Akka logs an undelivered message (a dead letter, when the session stopped meanwhile) with its text.</remarks>
     private sealed record TokenChecked(string Token, TokenCheck Check, long CorrelationId)
     {
-        // Akka logs an undelivered message with its text (a dead letter, when the session stopped meanwhile): never the token.
-        public override string ToString() => $"TokenChecked {{ Token = (redacted), Check = {Check}, CorrelationId = {CorrelationId} }}";
+        private bool PrintMembers(System.Text.StringBuilder builder)
+        {
+            builder.Append($"Token = (hidden), Check = {Check}, CorrelationId = {CorrelationId}");
+            return true;
+        }
     }
 
     private sealed record DrainTimedOut
