@@ -21,7 +21,7 @@ ulimit -n "$(ulimit -Hn)" || true
 measure() {
   local dll="$1" work; work="$(mktemp -d "${TMPDIR:-/tmp}/fanout-cost.XXXXXX")"
   (cd "$work" && exec dotnet "$dll" --urls http://127.0.0.1:0 "--SlotBooking:DatabasePath=$work/db.sqlite" \
-    --SlotBooking:MessagesPerSecond=1000000 --SlotBooking:MessageBurst=1000000 >"$work/log" 2>&1) &
+    --SlotBooking:MessagesPerSecond=1000000 --SlotBooking:MessageBurst=1000000 --SlotBooking:UpgradesPerMinute=100000000 >"$work/log" 2>&1) &
   local pid=$! url=""
   until [[ -n "$url" ]]; do
     kill -0 "$pid" 2>/dev/null || { echo "server exited; see $work/log" >&2; exit 1; }

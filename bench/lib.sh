@@ -19,12 +19,13 @@ dotnet build "$ROOT/src/Client" -c Release -v q -nologo >/dev/null
 dotnet build "$ROOT/bench/echo" -c Release -v q -nologo >/dev/null
 client() { dotnet "$CLIENT_DLL" "$@"; }
 
-# start DLL NAME [ARGS...]: a server on $WORK/NAME.db at a free port, without the per-connection frame limit (a load
-# client is one connection doing thousands of requests a second); sets PID, HTTP and WS once /health answers.
+# start DLL NAME [ARGS...]: a server on $WORK/NAME.db at a free port, without the per-connection frame limit or the
+# per-address upgrade limit (a load client opens up to thousands of connections from one address, each doing thousands of
+# requests a second); sets PID, HTTP and WS once /health answers.
 start() {
   local dll="$1" name="$2"; shift 2
   (cd "$WORK" && exec dotnet "$dll" --urls "http://127.0.0.1:0" "--SlotBooking:DatabasePath=$WORK/$name.db" \
-    --SlotBooking:MessagesPerSecond=1000000 --SlotBooking:MessageBurst=1000000 "$@" >"$WORK/$name.log" 2>&1) &
+    --SlotBooking:MessagesPerSecond=1000000 --SlotBooking:MessageBurst=1000000 --SlotBooking:UpgradesPerMinute=100000000 "$@" >"$WORK/$name.log" 2>&1) &
   PID=$!
   HTTP=""
   until [[ -n "$HTTP" ]]; do

@@ -72,7 +72,7 @@ start_host() {
   local started; started=$(date +%s%N)
   # The load tool is one client doing thousands of requests a second: lift the per-connection rate limit.
   (cd "$WORK" && exec dotnet "${SERVER_DLL:-$HOST_DLL}" --urls "http://127.0.0.1:0" "--SlotBooking:DatabasePath=$db" \
-    --SlotBooking:MessagesPerSecond=1000000 --SlotBooking:MessageBurst=1000000 "$@" >"$log" 2>&1) &
+    --SlotBooking:MessagesPerSecond=1000000 --SlotBooking:MessageBurst=1000000 --SlotBooking:UpgradesPerMinute=100000000 "$@" >"$log" 2>&1) &
   HOST_PID=$!
   HOST_HTTP=""
   local deadline=$(( $(date +%s) + 900 ))

@@ -48,6 +48,25 @@ public sealed class UiEndpointTests : IAsyncLifetime
         Assert.Equal(mediaType, response.Content.Headers.ContentType?.MediaType);
     }
 
+    [Theory]
+    [InlineData("/ui")]
+    [InlineData("/ui/")]
+    [InlineData("/ui/index.html")]
+    [InlineData("/ui/js/main.js")]
+    [InlineData("/ui/styles.css")]
+    public async Task The_page_and_its_files_carry_the_security_headers(string path)
+    {
+        using var response = await _host.Http.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var policy = Assert.Single(response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("frame-ancestors 'none'", policy);
+        Assert.Contains("script-src 'self'", policy);
+        Assert.Contains("object-src 'none'", policy);
+        Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
+        Assert.Equal("no-referrer", Assert.Single(response.Headers.GetValues("Referrer-Policy")));
+    }
+
     [Fact]
     public async Task The_root_stays_the_seed_json()
     {

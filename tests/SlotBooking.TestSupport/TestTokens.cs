@@ -12,18 +12,22 @@ namespace SlotBooking.TestSupport;
 /// </summary>
 public static class TestTokens
 {
-    public const string SigningKey = "test-signing-key-that-is-long-enough-for-hs256!";
+    // 64 bytes or more, so that tokens signed HS384 or HS512 with it can be made: the server must refuse them for their algorithm.
+    public const string SigningKey = "test-signing-key-that-is-long-enough-for-hs256-hs384-and-hs512-too!";
     public const string Issuer = "slotbooking";
     public const string Audience = "slotbooking";
 
     /// <summary>The host's configuration for <see cref="SigningKey"/>; add <c>--SlotBooking:Admins:0=...</c> for admins.</summary>
     public static string[] Args() => [$"--SlotBooking:Auth:SigningKey={SigningKey}"];
 
-    /// <param name="expires">For an expired token, more than the validation's 5 minutes of clock skew ago.</param>
+    /// <param name="expires">For an expired token, more than the validation's 30 seconds of clock skew ago.</param>
     /// <param name="key">Another signing key (at least 32 characters, as HS256 needs).</param>
+    /// <param name="issuer">Another <c>iss</c> (e.g. the provider's, to sign a token of the provider with this server's key).</param>
+    /// <param name="algorithm">Another HMAC algorithm than HS256 (e.g. <c>SecurityAlgorithms.HmacSha512</c>).</param>
     public static string For(
-        string subject, bool admin = false, DateTimeOffset? expires = null, string? audience = null, string? key = null, DateTimeOffset? now = null) =>
-        Create(subject, admin, Issuer, audience ?? Audience, Encoding.UTF8.GetBytes(key ?? SigningKey), now ?? DateTimeOffset.UtcNow, expires);
+        string subject, bool admin = false, DateTimeOffset? expires = null, string? audience = null, string? key = null, DateTimeOffset? now = null,
+        string? issuer = null, string algorithm = SecurityAlgorithms.HmacSha256) =>
+        Create(subject, admin, issuer ?? Issuer, audience ?? Audience, Encoding.UTF8.GetBytes(key ?? SigningKey), now ?? DateTimeOffset.UtcNow, expires, algorithm);
 
     /// <summary>
     /// An identity provider's tokens, configured only through the standard <c>Authentication:Schemes:Bearer</c>
@@ -33,7 +37,7 @@ public static class TestTokens
     {
         public const string Issuer = "https://idp.example";
         public const string Audience = "slotbooking-api";
-        public static readonly string KeyBase64 = Convert.ToBase64String(Encoding.UTF8.GetBytes("identity-provider-key-of-32-bytes-or-more!"));
+        public static readonly string KeyBase64 = Convert.ToBase64String(Encoding.UTF8.GetBytes("identity-provider-key-long-enough-for-hs256-hs384-and-hs512-as-well!"));
 
         public static string[] Args() =>
         [
@@ -43,11 +47,15 @@ public static class TestTokens
             $"--Authentication:Schemes:Bearer:SigningKeys:0:Value={KeyBase64}",
         ];
 
-        public static string For(string subject, bool admin = false, string? issuer = null, string? audience = null, DateTimeOffset? expires = null) =>
-            Create(subject, admin, issuer ?? Issuer, audience ?? Audience, Convert.FromBase64String(KeyBase64), DateTimeOffset.UtcNow, expires);
+        public static string For(
+            string subject, bool admin = false, string? issuer = null, string? audience = null, DateTimeOffset? expires = null,
+            string algorithm = SecurityAlgorithms.HmacSha256) =>
+            Create(subject, admin, issuer ?? Issuer, audience ?? Audience, Convert.FromBase64String(KeyBase64), DateTimeOffset.UtcNow, expires, algorithm);
     }
 
-    private static string Create(string subject, bool admin, string issuer, string audience, byte[] key, DateTimeOffset issuedAt, DateTimeOffset? expires)
+    private static string Create(
+        string subject, bool admin, string issuer, string audience, byte[] key, DateTimeOffset issuedAt, DateTimeOffset? expires,
+        string algorithm = SecurityAlgorithms.HmacSha256)
     {
         var claims = new List<Claim> { new("sub", subject), new("email", subject) };
         if (admin) claims.Add(new Claim("role", "admin"));
@@ -63,7 +71,7 @@ public static class TestTokens
             IssuedAt = issuedAt.UtcDateTime,
             NotBefore = notBefore.UtcDateTime,
             Expires = expiresAt.UtcDateTime,
-            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(key), SecurityAlgorithms.HmacSha256),
+            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(key), algorithm),
         });
     }
 

@@ -11,7 +11,10 @@ public interface ITokenValidator
     ValueTask<TokenCheck> ValidateAsync(string token);
 }
 
-/// <summary>A token's verdict: the identity it proves and until when, or <see cref="Invalid"/>.</summary>
+/// <summary>
+/// A token's verdict: the identity it proves and until when it is accepted (<see cref="ExpiresAt"/>: its <c>exp</c> plus
+/// the clock skew the HTTP routes allow, so both paths stop accepting it at the same instant), or <see cref="Invalid"/>.
+/// </summary>
 public sealed record TokenCheck(Requester? Requester, DateTimeOffset ExpiresAt)
 {
     public static TokenCheck Invalid { get; } = new(null, DateTimeOffset.MinValue);

@@ -113,6 +113,13 @@ public sealed class OutboundQueue
         _myBookingsQueued = true;
     }
 
+    /// <summary>The connection's identity has expired: an unsent <c>my_bookings</c> frame is dropped, and none offered later is taken.</summary>
+    public void EndMyBookings()
+    {
+        _myBookingsVersion = long.MaxValue;
+        _myBookings = null;
+    }
+
     /// <summary>Forgets a board the client no longer watches: its pending broadcast is dropped, and its views with it.</summary>
     public void ForgetBoard(BoardKey board) => _boards.Remove(board);
 
@@ -124,7 +131,9 @@ public sealed class OutboundQueue
             if (next.IsMyBookings)
             {
                 _myBookingsQueued = false;
-                frame = _myBookings!.Utf8;
+                // Dropped meanwhile (EndMyBookings): its place sends nothing.
+                if (_myBookings is not { } mine) continue;
+                frame = mine.Utf8;
                 _myBookings = null;
                 return true;
             }

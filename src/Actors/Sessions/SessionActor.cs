@@ -40,6 +40,10 @@ public sealed class SessionActor : ReceiveActor, IWithTimers
     private long _lastCorrelationId;
     // A handler threw once: the session is closing, and a second failure stops it at once.
     private bool _failed;
+    // The subject whose my_bookings this connection hears, until its identity expires; null when none.
+    private string? _watchedOwner;
+    // Fires on the injected clock when the connection's identity expires (checked again if it fired early).
+    private ITimer? _identityExpiry;
 
     public SessionActor(ISessionSink sink, SessionPeers peers, SessionSettings settings, TaskCompletionSource stopped, RequestTarget.Day? initialDay, TokenCheck? signedIn)
     {
@@ -66,8 +70,14 @@ public sealed class SessionActor : ReceiveActor, IWithTimers
     {
         _watched.Add(_initialBoard);
         _peers.Broadcaster.Tell(new Subscribe(_outbox) { Board = _initialBoard });
-        // A connection signed in at connect hears its own bookings: my_bookings now and after each change.
-        if (_identity.ConnectionSubject is { } subject) _peers.Owners.Tell(new WatchOwner(subject, _outbox));
+        // A connection signed in at connect hears its own bookings: my_bookings now and after each change, until its
+        // token expires.
+        if (_identity.ConnectionSubject is { } subject)
+        {
+            _watchedOwner = subject;
+            _peers.Owners.Tell(new WatchOwner(subject, _outbox));
+            ScheduleIdentityExpiry();
+        }
         // The default board's first slots_update is the broadcaster's latest; a day's is read from the day.
         if (_initialDay is { } day)
             ReadBoard(new AnswerEcho(null, day.Calendar.Id, day.Date.ToDateOnly()), day);
@@ -77,7 +87,8 @@ public sealed class SessionActor : ReceiveActor, IWithTimers
     {
         _outbox.Detach();
         _peers.Broadcaster.Tell(new UnsubscribeAll(_outbox));
-        if (_identity.ConnectionSubject is { } subject) _peers.Owners.Tell(new UnwatchOwner(subject, _outbox));
+        _identityExpiry?.Dispose();
+        if (_watchedOwner is { } owner) _peers.Owners.Tell(new UnwatchOwner(owner, _outbox));
         _stopped.TrySetResult();
     }
 
@@ -114,6 +125,7 @@ public sealed class SessionActor : ReceiveActor, IWithTimers
     {
         Receive<SlotReply>(OnSlotReply);
         Receive<TokenChecked>(OnTokenChecked);
+        Receive<IdentityExpiryDue>(_ => OnIdentityExpiryDue());
         Receive<BoardRead>(OnBoardRead);
         Receive<Watch>(_ => OnWatch());
         Receive<SendPending>(_ => StartWatching());
@@ -302,6 +314,38 @@ public sealed class SessionActor : ReceiveActor, IWithTimers
         _outbox.TryAnswer(read.CorrelationId, Render(new SlotsUpdateMessage(data, _settings.Clock.GetUtcNow()), request.Echo), shows);
     }
 
+    /// <summary>
+    /// A timer on the service's clock (not the actor system's), so that the expiry follows the same clock the token
+    /// checks read. Timers cannot wait for ever: a far expiry is reached in steps.
+    /// </summary>
+    private void ScheduleIdentityExpiry()
+    {
+        if (_identity.ConnectionExpiresAt is not { } expiresAt || expiresAt == DateTimeOffset.MaxValue) return;
+        var due = expiresAt - _settings.Clock.GetUtcNow();
+        if (due < TimeSpan.Zero) due = TimeSpan.Zero;
+        if (due > MaxTimerStep) due = MaxTimerStep;
+        var self = Self;
+        _identityExpiry?.Dispose();
+        _identityExpiry = _settings.Clock.CreateTimer(_ => self.Tell(IdentityExpiryDue.Instance), null, due, Timeout.InfiniteTimeSpan);
+    }
+
+    /// <summary>
+    /// The identity proved at connect has expired: its owner's my_bookings stop (unwatched, and any frame not yet sent
+    /// dropped). Broadcasts go on, as for any anonymous connection.
+    /// </summary>
+    private void OnIdentityExpiryDue()
+    {
+        if (_watchedOwner is not { } owner) return;
+        if (_identity.ConnectionExpiresAt is { } expiresAt && _settings.Clock.GetUtcNow() < expiresAt)
+        {
+            ScheduleIdentityExpiry();
+            return;
+        }
+        _outbox.EndMyBookings();
+        _peers.Owners.Tell(new UnwatchOwner(owner, _outbox));
+        _watchedOwner = null;
+    }
+
     private static ServerMessage ResponseTo(SlotCommandKind kind, bool success, string message, int slotId) =>
         kind == SlotCommandKind.Book
             ? new BookingResponse(success, message, slotId)
@@ -396,13 +440,29 @@ public sealed class SessionActor : ReceiveActor, IWithTimers
         _outbox.Close(close);
     }
 
+    /// <summary>Longest wait of one identity-expiry timer step (system timers take at most about 49 days).</summary>
+    private static readonly TimeSpan MaxTimerStep = TimeSpan.FromDays(1);
+
+    private sealed record IdentityExpiryDue
+    {
+        public static IdentityExpiryDue Instance { get; } = new();
+    }
+
     private sealed record Watch
     {
         public static Watch Instance { get; } = new();
     }
 
     /// <summary>A message token's validation finished, for the command with <see cref="CorrelationId"/>.</summary>
-    private sealed record TokenChecked(string Token, TokenCheck Check, long CorrelationId);
+    /// <remarks>Its text form leaves the token out: Akka logs an undelivered message (a dead letter, when the session stopped meanwhile) with its text.</remarks>
+    private sealed record TokenChecked(string Token, TokenCheck Check, long CorrelationId)
+    {
+        private bool PrintMembers(System.Text.StringBuilder builder)
+        {
+            builder.Append($"Token = (hidden), Check = {Check}, CorrelationId = {CorrelationId}");
+            return true;
+        }
+    }
 
     private sealed record DrainTimedOut
     {

@@ -16,6 +16,9 @@ public sealed class SessionIdentity(TokenCheck? connection, ITokenValidator? val
     /// <summary>The subject the connection signed in as at connect; null for an anonymous connection.</summary>
     public string? ConnectionSubject => connection?.Requester?.Subject;
 
+    /// <summary>Until when the identity proved at connect is accepted; null for an anonymous connection.</summary>
+    public DateTimeOffset? ConnectionExpiresAt => connection?.Requester is null ? null : connection.ExpiresAt;
+
     /// <summary>
     /// The requester of a command carrying <paramref name="token"/> (null: none) at <paramref name="now"/>: known at once,
     /// refused (a bad or expired token, or an expired connection identity), or pending a validation still running.

@@ -119,6 +119,12 @@ public sealed class SessionOutbox : IBroadcastSubscriber, IMyBookingsSubscriber
         Pump();
     }
 
+    /// <summary>The connection's identity has expired: no <c>my_bookings</c> frame is sent from now on, not even one already offered.</summary>
+    public void EndMyBookings()
+    {
+        lock (_gate) _queue.EndMyBookings();
+    }
+
     /// <summary>Tells the session (<see cref="OutboxFlushed"/>) once nothing is owed or unsent, at once if that is so now.</summary>
     public void ReportWhenFlushed()
     {

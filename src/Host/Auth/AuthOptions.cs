@@ -5,7 +5,8 @@ namespace SlotBooking.Host.Auth;
 /// <summary>
 /// <c>SlotBooking:Auth</c>: the tokens this server issues to its built-in accounts. Tokens from an identity provider
 /// are configured in the standard <c>Authentication:Schemes:Bearer</c> section instead (ValidIssuer, ValidAudiences,
-/// SigningKeys); both kinds are accepted side by side.
+/// SigningKeys, and optionally ValidAlgorithms); both kinds are accepted side by side, each only with its own keys,
+/// audiences and algorithms (<see cref="IssuerTrust"/>).
 /// </summary>
 public sealed class AuthOptions
 {

@@ -29,10 +29,10 @@ public static class AuthSetup
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .PostConfigure<SigningKeyStore, IOptions<AuthOptions>, TimeProvider>(AcceptOwnTokens)
+            .PostConfigure<SigningKeyStore, IOptions<AuthOptions>, TimeProvider, IConfiguration>(AcceptOwnTokens)
             // Validated at start, which also loads (or generates) the signing key then, not at the first request: a key
             // file that cannot be written or read stops the start with its message.
-            .Validate(bearer => bearer.TokenValidationParameters.IssuerSigningKeys.Any(), "No key to check token signatures with")
+            .Validate(bearer => bearer.TokenValidationParameters.IssuerSigningKeyResolver is not null, "Token keys are not bound to their issuers")
             .ValidateOnStart();
         services.AddAuthorizationBuilder()
             .AddPolicy(AuthPolicies.SignedIn, policy => policy.RequireAuthenticatedUser())
@@ -42,8 +42,14 @@ public static class AuthSetup
         return services;
     }
 
-    /// <summary>Adds this server's issuer, audience and key to whatever the configuration gave, and fixes the claim names.</summary>
-    private static void AcceptOwnTokens(JwtBearerOptions bearer, SigningKeyStore keys, IOptions<AuthOptions> auth, TimeProvider clock)
+    /// <summary>The standard section of the provider's settings, read again for what the binder loses (which key is whose, algorithms).</summary>
+    public const string BearerSection = "Authentication:Schemes:Bearer";
+
+    /// <summary>
+    /// Adds this server's issuer, audience and key to whatever the configuration gave, each key bound to its issuer
+    /// (<see cref="IssuerTrust"/>), and fixes the claim names and the clock.
+    /// </summary>
+    private static void AcceptOwnTokens(JwtBearerOptions bearer, SigningKeyStore keys, IOptions<AuthOptions> auth, TimeProvider clock, IConfiguration configuration)
     {
         var own = auth.Value;
         var parameters = bearer.TokenValidationParameters;
@@ -51,9 +57,12 @@ public static class AuthSetup
         bearer.MapInboundClaims = false;
         parameters.NameClaimType = "sub";
         parameters.RoleClaimType = "role";
-        parameters.ValidIssuers = [.. parameters.ValidIssuers ?? [], .. parameters.ValidIssuer is { } i ? [i] : Array.Empty<string>(), own.Issuer];
-        parameters.ValidAudiences = [.. parameters.ValidAudiences ?? [], .. parameters.ValidAudience is { } a ? [a] : Array.Empty<string>(), own.Audience];
-        parameters.IssuerSigningKeys = [.. parameters.IssuerSigningKeys ?? [], .. parameters.IssuerSigningKey is { } k ? [k] : Array.Empty<SecurityKey>(), keys.Key];
+        var section = configuration.GetSection(BearerSection);
+        var trust = new IssuerTrust(own.Issuer, own.Audience, keys.Key,
+            ProviderKeys(section),
+            [.. parameters.ValidAudiences ?? [], .. parameters.ValidAudience is { } a ? [a] : Array.Empty<string>()],
+            section.GetSection("ValidAlgorithms").GetChildren().Select(c => c.Value).OfType<string>());
+        trust.ApplyTo(parameters);
         // Always checked, whatever the Bearer section says (the binder honours ValidateIssuer/ValidateAudience/
         // ValidateLifetime=false): unchecked, a provider's tokens for any other service, or expired ones, would be
         // accepted here. Our own issuer and audience are always valid ones.
@@ -62,6 +71,8 @@ public static class AuthSetup
         parameters.ValidateLifetime = true;
         parameters.RequireSignedTokens = true;
         parameters.RequireExpirationTime = true;
+        // One clock skew for every path (the WebSocket's verdicts keep it too, see TokenLifetime.AcceptedUntil).
+        parameters.ClockSkew = TokenLifetime.ClockSkew;
         // Lifetimes are judged on the service's injected clock, as everything else.
         parameters.LifetimeValidator = (notBefore, expires, _, p) => TokenLifetime.IsValid(notBefore, expires, clock.GetUtcNow().UtcDateTime, p.ClockSkew);
         bearer.TimeProvider = clock;
@@ -74,6 +85,17 @@ public static class AuthSetup
             return Task.CompletedTask;
         };
     }
+
+    /// <summary>
+    /// The provider's keys as <c>dotnet user-jwts</c> writes them (<c>SigningKeys:n:Issuer</c> and base64 <c>Value</c>),
+    /// each kept with its issuer; an issuer may have several (a key being rotated).
+    /// </summary>
+    private static Dictionary<string, SecurityKey[]> ProviderKeys(IConfigurationSection bearer) =>
+        bearer.GetSection("SigningKeys").GetChildren()
+            .Select(k => (Issuer: k["Issuer"], Value: k["Value"]))
+            .Where(k => !string.IsNullOrEmpty(k.Issuer) && !string.IsNullOrEmpty(k.Value))
+            .GroupBy(k => k.Issuer!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(k => (SecurityKey)new SymmetricSecurityKey(Convert.FromBase64String(k.Value!))).ToArray(), StringComparer.Ordinal);
 }
 
 /// <summary>The authorization policies of the routes.</summary>

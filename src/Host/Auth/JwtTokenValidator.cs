@@ -18,6 +18,7 @@ public sealed class JwtTokenValidator(IOptionsMonitor<JwtBearerOptions> bearer, 
         var parameters = bearer.Get(JwtBearerDefaults.AuthenticationScheme).TokenValidationParameters;
         var result = await _handler.ValidateTokenAsync(token, parameters);
         if (!result.IsValid || claims.From(result.ClaimsIdentity) is not { } requester) return TokenCheck.Invalid;
-        return new TokenCheck(requester, new DateTimeOffset(result.SecurityToken.ValidTo, TimeSpan.Zero));
+        // Kept for later messages with its skew, so that it stops being accepted when HTTP stops accepting it.
+        return new TokenCheck(requester, TokenLifetime.AcceptedUntil(new DateTimeOffset(result.SecurityToken.ValidTo, TimeSpan.Zero)));
     }
 }

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using SlotBooking.Host.Configuration;
+using SlotBooking.Host.Persistence;
 
 namespace SlotBooking.Host.Auth;
 
@@ -32,13 +33,13 @@ public sealed class SigningKeyStore
     private static byte[] LoadOrCreate(string path)
     {
         if (File.Exists(path)) return Read(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        PrivateFiles.CreateFolder(Path.GetDirectoryName(path)!);
         var key = RandomNumberGenerator.GetBytes(GeneratedKeyBytes);
         // Written to a temporary file of this process's own and moved, so a crash never leaves half a key and two
         // processes starting at once never write one file; owner-only from the start, and on disk before the move.
         var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = PrivateFiles.FileMode;
         try
         {
             using (var file = new FileStream(temporary, options))

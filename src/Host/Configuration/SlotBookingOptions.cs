@@ -115,7 +115,16 @@ public sealed class SlotBookingOptions
     public int HttpRequestBurst { get; set; } = 200;
 
     /// <summary>
-    /// Origins allowed by CORS; empty or "*" allows all, as the seed does. Empty by default because the configuration
+    /// WebSocket upgrades (connection attempts) allowed per client address per minute; a minute's worth may come at
+    /// once, and the allowance refills each second (below 60, one every 60/n seconds). More get 429 with Retry-After.
+    /// High by default: one address may be a proxy or a NAT for many people.
+    /// </summary>
+    [Range(1, 100_000_000)]
+    public int UpgradesPerMinute { get; set; } = 600;
+
+    /// <summary>
+    /// Origins allowed by CORS, and of WebSocket upgrades that send an <c>Origin</c> (browsers do; an upgrade naming
+    /// another origin gets 403, one without is a non-browser client and is let in); empty or "*" allows all, as the seed does. Empty by default because the configuration
     /// binder appends configured items to a non-empty default array (a default "*" would allow every origin).
     /// </summary>
     public string[] CorsOrigins { get; set; } = [];

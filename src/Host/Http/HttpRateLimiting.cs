@@ -5,10 +5,16 @@ using SlotBooking.Host.Configuration;
 
 namespace SlotBooking.Host.Http;
 
-/// <summary>ASP.NET Core's rate limiter on the HTTP routes: a token bucket per client address, 429 beyond it.</summary>
+/// <summary>
+/// ASP.NET Core's rate limiter on the HTTP routes and on WebSocket upgrades: a token bucket per client address for
+/// each, 429 with Retry-After beyond it.
+/// </summary>
 public static class HttpRateLimiting
 {
     public const string Policy = "per-client";
+
+    /// <summary>WebSocket upgrades per client address (<see cref="SlotBookingOptions.UpgradesPerMinute"/>).</summary>
+    public const string UpgradePolicy = "websocket-upgrades";
 
     public static IServiceCollection AddSlotHttpRateLimiting(this IServiceCollection services)
     {
@@ -33,6 +39,19 @@ public static class HttpRateLimiting
                     TokenLimit = o.HttpRequestBurst,
                     TokensPerPeriod = Math.Max(1, o.HttpRequestsPerSecond / 10),
                     ReplenishmentPeriod = TimeSpan.FromMilliseconds(100),
+                    QueueLimit = 0,
+                    AutoReplenishment = true,
+                }));
+            var (upgradeTokens, upgradePeriod) = o.UpgradesPerMinute >= 60
+                ? (o.UpgradesPerMinute / 60, TimeSpan.FromSeconds(1))
+                : (1, TimeSpan.FromMinutes(1) / o.UpgradesPerMinute);
+            limiter.AddPolicy(UpgradePolicy, context => RateLimitPartition.GetTokenBucketLimiter(
+                ClientAddress.Of(context),
+                _ => new TokenBucketRateLimiterOptions
+                {
+                    TokenLimit = o.UpgradesPerMinute,
+                    TokensPerPeriod = upgradeTokens,
+                    ReplenishmentPeriod = upgradePeriod,
                     QueueLimit = 0,
                     AutoReplenishment = true,
                 }));

@@ -36,10 +36,15 @@ public sealed class SqliteDatabase(IOptions<SlotBookingOptions> options) : IDisp
         DefaultTimeout = Math.Max(1, (int)Math.Ceiling(options.Value.BusyTimeout.TotalSeconds)),
     }.ToString();
 
-    /// <summary>Creates the folder and file, switches the file to WAL (which persists in the file) and opens the keeper.</summary>
+    /// <summary>
+    /// Creates the folder and file (owner-only: SQLite gives its -wal and -shm files the database file's mode), switches
+    /// the file to WAL (which persists in the file) and opens the keeper.
+    /// </summary>
     public void Prepare()
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(FullPath)!);
+        PrivateFiles.CreateFolder(Path.GetDirectoryName(FullPath)!);
+        // SQLite would create it with 0644 less the umask; an empty file is a new database to it.
+        PrivateFiles.CreateEmptyFile(FullPath);
         var create = new SqliteConnectionStringBuilder { DataSource = FullPath, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false };
         _keeper = new SqliteConnection(create.ToString());
         _keeper.Open();

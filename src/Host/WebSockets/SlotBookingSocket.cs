@@ -14,6 +14,7 @@ using SlotBooking.Actors.Sessions;
 using SlotBooking.Actors.Slots;
 using SlotBooking.Host.Auth;
 using SlotBooking.Host.Configuration;
+using SlotBooking.Host.Http;
 using SlotBooking.Protocol;
 
 namespace SlotBooking.Host.WebSockets;
@@ -54,7 +55,8 @@ public static class SlotBookingSocket
 
     public static IEndpointRouteBuilder MapSlotBookingSocket(this IEndpointRouteBuilder app)
     {
-        app.Map(Path, HandleAsync).WithName("SlotBookingSocket").WithSummary("WebSocket: book_slot, cancel_slot, get_slots");
+        app.Map(Path, HandleAsync).WithName("SlotBookingSocket").WithSummary("WebSocket: book_slot, cancel_slot, get_slots")
+            .RequireRateLimiting(HttpRateLimiting.UpgradePolicy);
         return app;
     }
 
@@ -64,6 +66,13 @@ public static class SlotBookingSocket
         {
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
             await context.Response.WriteAsync($"{Path} is a WebSocket endpoint: connect with a WebSocket client.");
+            return;
+        }
+        // A browser page of another site must not use a visitor's connection (cross-site WebSocket hijacking).
+        if (!UpgradeOrigin.IsAllowed(context.Request, dependencies.Options.Value))
+        {
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            await context.Response.WriteAsync("This origin may not connect: it is not one of SlotBooking:CorsOrigins.");
             return;
         }
         var (initialDay, problem) = InitialBoard(context.Request.Query, dependencies.Calendars, dependencies.Settings);
@@ -126,12 +135,12 @@ public static class SlotBookingSocket
         };
     }
 
-    /// <summary>The validated token's identity and expiry; null when it names no subject.</summary>
+    /// <summary>The validated token's identity and until when it is accepted (its expiry plus the clock skew); null when it names no subject.</summary>
     private static TokenCheck? SignedIn(AuthenticateResult authentication, RequesterClaims claims)
     {
         if (claims.From(authentication.Principal) is not { } requester) return null;
         var expires = long.TryParse(authentication.Principal!.FindFirst("exp")?.Value, CultureInfo.InvariantCulture, out var exp)
-            ? DateTimeOffset.FromUnixTimeSeconds(exp)
+            ? TokenLifetime.AcceptedUntil(DateTimeOffset.FromUnixTimeSeconds(exp))
             : DateTimeOffset.MaxValue;
         return new TokenCheck(requester, expires);
     }

@@ -5,7 +5,7 @@ namespace SlotBooking.BrowserTests.Infrastructure;
 /// <summary>
 /// A browser test against the real host on a temporary SQLite file of its own. Every page runs in a context of
 /// its own (separate storage, like another person's browser) with a fixed time zone and locale, so "local time"
-/// is known to the test. Uncaught script errors on any page fail the test.
+/// is known to the test. Uncaught script errors and Content-Security-Policy violations on any page fail the test.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public abstract class BrowserTest(BrowserFixture browser) : IAsyncLifetime
@@ -50,6 +50,12 @@ public abstract class BrowserTest(BrowserFixture browser) : IAsyncLifetime
         _contexts.Add(context);
         var page = await context.NewPageAsync();
         page.PageError += (_, error) => { lock (_pageErrors) _pageErrors.Add(error); };
+        // Anything the page's Content-Security-Policy refused (a script, a style, a connection) fails the test too.
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error" && message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+                lock (_pageErrors) _pageErrors.Add(message.Text);
+        };
         return new BookingPage(page);
     }
 

@@ -222,6 +222,18 @@ public sealed class OutboundQueueTests
     }
 
     [Fact]
+    public void Once_my_bookings_end_a_pending_frame_is_dropped_and_no_later_one_is_taken()
+    {
+        _queue.OfferMyBookings(MyBookings(1));
+        _queue.AddAnswer(Bytes("error"));
+        _queue.EndMyBookings();
+        _queue.OfferMyBookings(MyBookings(2));
+
+        Assert.Equal(["error"], TakeAll());
+        Assert.True(_queue.IsEmpty);
+    }
+
+    [Fact]
     public void Clear_drops_a_pending_my_bookings_frame()
     {
         _queue.OfferMyBookings(MyBookings(1));
