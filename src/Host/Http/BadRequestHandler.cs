@@ -37,11 +37,13 @@ public sealed partial class BadRequestHandler(IProblemDetailsService problems) :
     private static string Describe(HttpContext context, Match parameter)
     {
         var name = parameter.Groups["name"].Value;
-        var expected = parameter.Groups["type"].Value.TrimEnd('?') switch
+        // "int?", "Nullable<int>", "Int32": the binder's spelling of a type varies; the words for it do not.
+        var type = parameter.Groups["type"].Value.Replace("Nullable<", "", StringComparison.Ordinal).TrimEnd('?', '>').ToLowerInvariant();
+        var expected = type[(type.LastIndexOf('.') + 1)..] switch
         {
-            "int" or "long" or "short" or "Int32" or "Int64" => "a whole number",
-            "DateOnly" => "a date as YYYY-MM-DD",
-            "bool" or "Boolean" => "true or false",
+            "int" or "long" or "short" or "int32" or "int64" or "int16" => "a whole number",
+            "dateonly" => "a date as YYYY-MM-DD",
+            "bool" or "boolean" => "true or false",
             _ => "a value of another kind",
         };
         if (parameter.Groups["required"].Success) return $"is required: {expected}";

@@ -113,6 +113,14 @@ public sealed class HttpHygieneTests : HostTest
     }
 
     [Fact]
+    public async Task A_parameter_the_binder_refuses_says_what_it_should_have_been_without_a_dotnet_type()
+    {
+        var (_, problem) = await SendAsync(HttpMethod.Get, "/calendars/lab/availability?from=2026-12-04&days=x");
+        Assert.Equal("Parameter 'days': 'x' is not a whole number", problem.GetProperty("detail").GetString());
+        Assert.Equal(["'x' is not a whole number"], problem.GetProperty("errors").GetProperty("days").EnumerateArray().Select(e => e.GetString()));
+    }
+
+    [Fact]
     public async Task Refusals_made_before_any_handler_are_problem_documents_too()
     {
         Assert.Equal(HttpStatusCode.NotFound, (await SendAsync(HttpMethod.Get, "/no-such-route")).Status);

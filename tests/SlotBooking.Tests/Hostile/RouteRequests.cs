@@ -61,6 +61,7 @@ public static class RouteRequests
     private static Gen<string> QueryValues(IReadOnlyList<string> nearDates) => Gen.Frequency(
         (3, Gen.Elements(nearDates.ToArray())),
         (2, Gen.Elements("1", "7", "31", "0", "-1", "32", "99999999999", "1e3", "1.5", "x", "", " ", "true", "null")),
+        (1, Gen.Elements("0001-01-01", "9999-12-31", "9999-12-25")),
         (2, Gen.Elements("0001-01-01", "9999-12-31", "2026-02-30", "2026-13-01", "0000-01-01", "2026-2-3", "2026-12-04T00:00", "+002026-12-04")),
         (1, Gen.Elements("日本語", "\u0000", "%00", new string('9', 5000), new string('d', 300))),
         (1, AnyText));
