@@ -59,9 +59,15 @@ public sealed class RandomFramePropertyTests : HostTest
     protected override Action<IServiceCollection>? HostServices => _log.AddTo;
 
     /// <summary>Today and the next days in the lab's zone: inside its 14-day horizon, so bookings there can succeed.</summary>
-    private static readonly string[] NearDates = NearDays(4);
+    private static readonly string[] NearDates = Days(0, 1, 2, 3);
 
-    private static readonly FrameFields Fields = new(NearDates, new FrameTokens(
+    /// <summary>Days at the edges of the lab's window: only the horizon's last day (14) can be booked.</summary>
+    private static readonly string[] EdgeDates = [.. Days(-1, 14, 15), "0001-01-01", "9999-12-31"];
+
+    /// <summary>The lab's days a booking may succeed on: today to the horizon's last day (14 days on).</summary>
+    private static readonly HashSet<string> Bookable = [.. NearDates, .. Days(14)];
+
+    private static readonly FrameFields Fields = new(NearDates, EdgeDates, new FrameTokens(
         Valid: [TestTokens.For("alice@example.org"), TestTokens.For("bob@example.org"), TestTokens.For("root", admin: true)],
         Invalid:
         [
@@ -74,8 +80,8 @@ public sealed class RandomFramePropertyTests : HostTest
             TestTokens.Tampered("bob@example.org", "alice@example.org"),
         ]));
 
-    /// <summary>The boards the model follows: the default one (no date) and the lab's near days.</summary>
-    private static readonly Board[] Boards = [new("default", null), .. NearDates.Select(d => new Board("lab", d))];
+    /// <summary>The boards the model follows: the default one (no date) and the lab's days the frames name.</summary>
+    private static readonly Board[] Boards = [new("default", null), .. NearDates.Concat(EdgeDates).Select(d => new Board("lab", d))];
 
     [Fact]
     public async Task Every_frame_is_answered_in_time_or_closes_with_a_protocol_status_and_only_successes_change_state()
@@ -135,6 +141,9 @@ public sealed class RandomFramePropertyTests : HostTest
         }
 
         var answers = 0;
+        // The parser is the oracle of what the frame asked: a request_id it accepted must come back on an answer.
+        var request = ClientRequestParser.Parse(frame);
+        var echoed = request.RequestId is null || request is UnwatchRequest;
         while (true)
         {
             JsonElement message;
@@ -166,10 +175,12 @@ public sealed class RandomFramePropertyTests : HostTest
             if (type == "cancellation_response" && message.GetProperty("slot_id").GetInt32() == -424242)
             {
                 // Every frame is answered but an unwatch, which has no answer (the parser says which frame is one).
-                Assert.True(answers > 0 || ClientRequestParser.Parse(frame) is UnwatchRequest, $"no answer to frame: {Show(frame)}");
+                Assert.True(answers > 0 || request is UnwatchRequest, $"no answer to frame: {Show(frame)}");
+                Assert.True(echoed, $"no answer carries request_id '{request.RequestId}' of frame: {Show(frame)}");
                 return null;
             }
             answers++;
+            if (message.TryGetProperty("request_id", out var requestId) && requestId.GetString() == request.RequestId) echoed = true;
             if (type is "booking_response" or "cancellation_response" && message.GetProperty("success").GetBoolean())
             {
                 var slot = new BookedSlot(
@@ -178,6 +189,7 @@ public sealed class RandomFramePropertyTests : HostTest
                         message.TryGetProperty("date", out var date) ? date.GetString() : null),
                     message.GetProperty("slot_id").GetInt32());
                 Assert.True(Boards.Contains(slot.Board), $"a success on a board the model does not follow: {text} (frame {Show(frame)})");
+                Assert.True(slot.Board.Date is null || Bookable.Contains(slot.Board.Date), $"a success outside the booking window: {text} (frame {Show(frame)})");
                 if (type == "booking_response") Assert.True(booked.Add(slot), $"{slot} booked twice (frame {Show(frame)})");
                 if (type == "booking_response") _successes[slot.Board.Calendar] = _successes.GetValueOrDefault(slot.Board.Calendar) + 1;
                 else Assert.True(booked.Remove(slot), $"{slot} cancelled while free (frame {Show(frame)})");
@@ -213,10 +225,11 @@ public sealed class RandomFramePropertyTests : HostTest
         }
     }
 
-    private static string[] NearDays(int count)
+    /// <summary>Days from today in the lab's zone, as YYYY-MM-DD.</summary>
+    private static string[] Days(params int[] fromToday)
     {
         var today = SystemClock.Instance.GetCurrentInstant().InZone(DateTimeZoneProviders.Tzdb["Europe/Berlin"]).Date;
-        return Enumerable.Range(0, count).Select(i => LocalDatePattern.Iso.Format(today.PlusDays(i))).ToArray();
+        return fromToday.Select(i => LocalDatePattern.Iso.Format(today.PlusDays(i))).ToArray();
     }
 
     /// <summary>A frame as FsCheck shows a counterexample: its text.</summary>

@@ -35,8 +35,8 @@ public static class RandomFrames
         "0001-01-01", "9999-12-31", "1970-01-01", "2100-02-28", "2026-02-30", "2026-13-01", "2026-00-10", "2026-12-32",
         "0000-01-01", "2026-2-3", "2026-12-04T00:00", "+2026-12-04", "12/04/2026", "");
 
-    private static Gen<string> Dates(IReadOnlyList<string> nearDates) => Gen.Frequency(
-        (4, Gen.Elements(nearDates.ToArray()).Select(d => $"\"{d}\"")),
+    private static Gen<string> Dates(FrameFields fields) => Gen.Frequency(
+        (4, Gen.Elements([.. fields.NearDates, .. fields.EdgeDates]).Select(d => $"\"{d}\"")),
         (2, FarOrImpossibleDates.Select(d => $"\"{d}\"")),
         (1, AnyJsonString),
         (1, NonStrings));
@@ -65,7 +65,7 @@ public static class RandomFrames
         from extra in Extras
         from place in Gen.Frequency(
             (2, Gen.Constant("")),
-            (3, from c in Optional("calendar", Calendars, 1) from d in Optional("date", Dates(fields.NearDates), 1) select c + d))
+            (3, from c in Optional("calendar", Calendars, 1) from d in Optional("date", Dates(fields), 1) select c + d))
         from token in Optional("token", Tokens(fields.Tokens), 5)
         from requestId in Optional("request_id", RequestIds, 3)
         from shape in Gen.Choose(0, 5)
@@ -85,7 +85,7 @@ public static class RandomFrames
             (4, Gen.Constant("book_slot")), (3, Gen.Constant("cancel_slot")), (1, Gen.Elements("get_slots", "watch", "unwatch")))
         from lab in Gen.Elements(true, false)
         from slot in lab ? Gen.Choose(8, 19) : Gen.Choose(3, 14)
-        from date in Gen.Elements(fields.NearDates.ToArray())
+        from date in Gen.Frequency((4, Gen.Elements(fields.NearDates.ToArray())), (1, Gen.Elements(fields.EdgeDates.ToArray())))
         from token in Gen.Frequency((2, Gen.Constant("")), (1, Gen.Elements(fields.Tokens.Valid.ToArray()).Select(t => $",\"token\":\"{t}\"")))
         from requestId in Gen.Frequency((1, Gen.Constant("")), (1, Gen.Choose(0, 99).Select(i => $",\"request_id\":\"w-{i}\"")))
         select $"{{\"type\":\"{type}\",\"slot_id\":{slot}{(lab ? $",\"calendar\":\"lab\",\"date\":\"{date}\"" : "")}{token}{requestId}}}";
@@ -126,5 +126,8 @@ public static class RandomFrames
 /// <summary>Tokens a frame may carry: ones the host accepts, and ones it must refuse (garbage, expired, another key or issuer, unsigned).</summary>
 public sealed record FrameTokens(IReadOnlyList<string> Valid, IReadOnlyList<string> Invalid);
 
-/// <summary>What frames are made of that depends on the run: <paramref name="NearDates"/> are bookable days of the dated calendar.</summary>
-public sealed record FrameFields(IReadOnlyList<string> NearDates, FrameTokens Tokens);
+/// <summary>
+/// What frames are made of that depends on the run: <paramref name="NearDates"/> are bookable days of the dated calendar;
+/// <paramref name="EdgeDates"/> are days at and beyond its edges (yesterday, the horizon's last day and the next, years 1 and 9999).
+/// </summary>
+public sealed record FrameFields(IReadOnlyList<string> NearDates, IReadOnlyList<string> EdgeDates, FrameTokens Tokens);

@@ -39,7 +39,10 @@ public sealed class RouteFuzzTests : HostTest
         [Caller.Admin] = TestTokens.For("root", admin: true),
     };
 
-    private static readonly string[] NearDates = NearDays(3);
+    private static readonly string[] NearDates = Days(0, 1, 2);
+
+    /// <summary>Days at the edges of the lab's window: only the horizon's last day (14) can be booked.</summary>
+    private static readonly string[] EdgeDates = [.. Days(-1, 14, 15), "0001-01-01", "9999-12-31"];
 
     /// <summary>
     /// Refusals that are not problem documents, each with its reason: the framework's OpenAPI endpoint answers a document
@@ -47,6 +50,9 @@ public sealed class RouteFuzzTests : HostTest
     /// </summary>
     private static readonly (string Method, string Pattern, int Status)[] PlainRefusals = [("GET", "/openapi/{documentName}.json", 404)];
 
+
+    /// <summary>The lab's days a booking may succeed on: today to the horizon's last day (14 days on).</summary>
+    private static readonly HashSet<string> Bookable = [.. NearDates, .. Days(14)];
 
     private readonly LogCapture _log = new();
     private readonly List<string> _successes = [];
@@ -75,12 +81,12 @@ public sealed class RouteFuzzTests : HostTest
         Assert.Contains(routes, r => r.Method == "POST" && r.Pattern == "/book-slot");
 
         var requests = Arb.From(
-            RouteRequests.Request(routes, NearDates, ["lab", "default", "gym"]).ListOf().Select(l => l.ToArray()),
+            RouteRequests.Request(routes, NearDates, EdgeDates, ["lab", "default", "gym"]).ListOf().Select(l => l.ToArray()),
             batch => Enumerable.Range(0, batch.Length).Select(i => batch.Where((_, j) => j != i).ToArray()));
         var property = Prop.ForAll(requests, batch => CheckBatchAsync(batch).GetAwaiter().GetResult());
         Check.One(Config.QuickThrowOnFailure.WithMaxTest(60), property);
 
-        Assert.True(_successes.Contains("book-slot") && _successes.Contains("create-calendar"),
+        Assert.True(_successes.Contains("book-slot default") && _successes.Contains("book-slot lab") && _successes.Contains("create-calendar"),
             $"the run changed too little to test the model: {string.Join(", ", _successes.CountBy(s => s))}");
         var load = await ProcessIdle.LowestLoadAsync();
         Assert.True(load < 0.3, $"the host did not go back to idle: {load:P0} of a core at best; {_log.Describe()}");
@@ -150,9 +156,10 @@ public sealed class RouteFuzzTests : HostTest
                     answer.TryGetProperty("calendar", out var c) ? c.GetString()! : "default",
                     answer.TryGetProperty("date", out var d) ? d.GetString() : null,
                     answer.GetProperty("slot_id").GetInt32());
+                Assert.True(slot.Calendar != "lab" || (slot.Date is not null && Bookable.Contains(slot.Date)), $"{slot} changed outside the booking window by {request}");
                 if (request.Route.Pattern == "/book-slot") Assert.True(model.Booked.Add(slot), $"{slot} booked twice by {request}");
                 else Assert.True(model.Booked.Remove(slot), $"{slot} cancelled while free by {request}");
-                _successes.Add(request.Route.Pattern.TrimStart('/'));
+                _successes.Add($"{request.Route.Pattern.TrimStart('/')} {slot.Calendar}");
                 break;
             case ("POST", "/calendars"):
                 Assert.Equal(201, status);
@@ -175,7 +182,7 @@ public sealed class RouteFuzzTests : HostTest
         var calendars = list.GetProperty("calendars").EnumerateArray()
             .ToDictionary(c => c.GetProperty("id").GetString()!, c => c.GetProperty("retired").GetBoolean());
         var boards = new HashSet<(string Calendar, string? Date)> { ("default", null) };
-        foreach (var date in NearDates) boards.Add(("lab", date));
+        foreach (var date in NearDates.Concat(EdgeDates)) boards.Add(("lab", date));
         foreach (var board in moreBoards ?? []) boards.Add(board);
 
         var model = new Model(calendars, []);
@@ -188,10 +195,11 @@ public sealed class RouteFuzzTests : HostTest
         return model;
     }
 
-    private static string[] NearDays(int count)
+    /// <summary>Days from today in the lab's zone, as YYYY-MM-DD.</summary>
+    private static string[] Days(params int[] fromToday)
     {
         var today = SystemClock.Instance.GetCurrentInstant().InZone(DateTimeZoneProviders.Tzdb["Europe/Berlin"]).Date;
-        return Enumerable.Range(0, count).Select(i => LocalDatePattern.Iso.Format(today.PlusDays(i))).ToArray();
+        return fromToday.Select(i => LocalDatePattern.Iso.Format(today.PlusDays(i))).ToArray();
     }
 
     private sealed record Slot(string Calendar, string? Date, int SlotId);

@@ -120,20 +120,23 @@ public static class RouteRequests
     }
 
     /// <summary>Hostile requests to any route, and now and then a request that should succeed, so that state changes.</summary>
-    public static Gen<FuzzRequest> Request(IReadOnlyList<FuzzRoute> routes, IReadOnlyList<string> nearDates, IReadOnlyList<string> calendars) =>
-        WellFormed(routes, nearDates) is { } wellFormed
-            ? Gen.Frequency((3, Hostile(routes, nearDates, calendars)), (1, wellFormed))
-            : Hostile(routes, nearDates, calendars);
+    /// <param name="nearDates">Days the dated calendar books.</param>
+    /// <param name="edgeDates">Days at and beyond its edges, which well-formed bookings name now and then.</param>
+    public static Gen<FuzzRequest> Request(
+        IReadOnlyList<FuzzRoute> routes, IReadOnlyList<string> nearDates, IReadOnlyList<string> edgeDates, IReadOnlyList<string> calendars) =>
+        WellFormed(routes, nearDates, edgeDates) is { } wellFormed
+            ? Gen.Frequency((3, Hostile(routes, [.. nearDates, .. edgeDates], calendars)), (1, wellFormed))
+            : Hostile(routes, [.. nearDates, .. edgeDates], calendars);
 
     /// <summary>Bookings, cancellations and calendar changes that should work, for the routes that change state.</summary>
-    private static Gen<FuzzRequest>? WellFormed(IReadOnlyList<FuzzRoute> routes, IReadOnlyList<string> nearDates)
+    private static Gen<FuzzRequest>? WellFormed(IReadOnlyList<FuzzRoute> routes, IReadOnlyList<string> nearDates, IReadOnlyList<string> edgeDates)
     {
         FuzzRoute? Find(string method, string pattern) => routes.FirstOrDefault(r => r.Method == method && r.Pattern == pattern);
         var generators = new List<Gen<FuzzRequest>>();
         var slotBody =
             from lab in Gen.Elements(true, false)
             from slot in lab ? Gen.Choose(8, 19) : Gen.Choose(3, 14)
-            from date in Gen.Elements(nearDates.ToArray())
+            from date in Gen.Frequency((4, Gen.Elements(nearDates.ToArray())), (1, Gen.Elements(edgeDates.ToArray())))
             select lab ? $"{{\"slot_id\":{slot},\"calendar\":\"lab\",\"date\":\"{date}\"}}" : $"{{\"slot_id\":{slot}}}";
         foreach (var route in new[] { Find("POST", "/book-slot"), Find("POST", "/cancel-slot") }.OfType<FuzzRoute>())
             generators.Add(from body in slotBody
@@ -152,7 +155,8 @@ public static class RouteRequests
 
     private static Gen<FuzzRequest> Hostile(IReadOnlyList<FuzzRoute> routes, IReadOnlyList<string> nearDates, IReadOnlyList<string> calendars) =>
         from route in Gen.Elements(routes.ToArray())
-        from values in PathValues(calendars).ListOf(route.RouteParameters.Count)
+        // A retired calendar stays retired for the rest of the run: only the calendars the run creates are retired.
+        from values in PathValues(route.Method == "DELETE" ? ["gym", "pool", "spa"] : calendars).ListOf(route.RouteParameters.Count)
         from query in Query(route, nearDates)
         from body in route.TakesBody ? Bodies(nearDates, calendars).Select(b => (string?)b) : Gen.Constant<string?>(null)
         from contentType in Gen.Frequency((8, Gen.Constant<string?>("application/json")), (1, Gen.Elements<string?>("text/plain", null, "application/json; charset=latin1")))
