@@ -84,7 +84,7 @@ public sealed class RouteFuzzTests : HostTest
             RouteRequests.Request(routes, NearDates, EdgeDates, ["lab", "default", "gym"]).ListOf().Select(l => l.ToArray()),
             batch => Enumerable.Range(0, batch.Length).Select(i => batch.Where((_, j) => j != i).ToArray()));
         var property = Prop.ForAll(requests, batch => CheckBatchAsync(batch).GetAwaiter().GetResult());
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(60), property);
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(50), property);
 
         Assert.True(_successes.Contains("book-slot default") && _successes.Contains("book-slot lab") && _successes.Contains("create-calendar"),
             $"the run changed too little to test the model: {string.Join(", ", _successes.CountBy(s => s))}");
