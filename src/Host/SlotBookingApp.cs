@@ -58,6 +58,7 @@ public static class SlotBookingApp
     {
         var app = builder.Build();
         app.UseExceptionHandler();
+        app.UseStatusCodePages();
         app.UseCors();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -100,6 +100,9 @@ public static class ClientRequestParser
         return request with { Calendar = calendar.Value, Date = date.IsPresent ? date.Value : null, Token = token.Value };
     }
 
+    /// <summary>The refusal of a key given twice in one object: a frame's here, an HTTP body's in <see cref="StrictJson"/>.</summary>
+    public static string DuplicateField(string name) => $"Duplicate field '{name}'";
+
     private static FieldValue<string> ReadToken(ref Utf8JsonReader reader) =>
         StringValue(ref reader, out var kind) is { } token
             ? FieldValue<string>.Of(token)
@@ -107,7 +110,7 @@ public static class ClientRequestParser
 
     private static void Assign<T>(ref FieldValue<T> field, FieldValue<T> value, string name, ref string? duplicateError)
     {
-        if (field.IsPresent || field.Error is not null) duplicateError ??= $"Duplicate field '{name}'";
+        if (field.IsPresent || field.Error is not null) duplicateError ??= DuplicateField(name);
         field = value;
     }
 

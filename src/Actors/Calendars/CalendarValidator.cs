@@ -12,6 +12,9 @@ public static class CalendarValidator
     public const string SectionKey = "SlotBooking:Calendars";
     public const int MaxIdLength = 64;
 
+    /// <summary>A name is a label in a list: at most this many characters (Unicode scalar values).</summary>
+    public const int MaxNameLength = 200;
+
     /// <summary>Checks a whole configuration: every calendar on its own, then ids against each other and the default.</summary>
     public static CalendarValidation Validate(
         IReadOnlyList<CalendarSpec> specs, IDateTimeZoneProvider? zones = null, string sectionKey = SectionKey)
@@ -69,6 +72,9 @@ public static class CalendarValidator
             errors.Add(new(FieldKey(key, "Id"), $"a calendar id is required (1-{MaxIdLength} characters of a-z0-9-)"));
         else if (!IsValidId(spec.Id))
             errors.Add(new(FieldKey(key, "Id"), $"invalid calendar id '{spec.Id}': use 1-{MaxIdLength} characters of a-z0-9-"));
+
+        if (spec.Name is { } given && given.EnumerateRunes().Count() > MaxNameLength)
+            errors.Add(new(FieldKey(key, "Name"), $"a name is at most {MaxNameLength} characters"));
 
         DateTimeZone? zone = null;
         if (string.IsNullOrWhiteSpace(spec.TimeZone))

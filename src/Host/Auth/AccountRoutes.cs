@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text.Json;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -143,15 +142,11 @@ public static class AccountRoutes
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = MaxBodyBytes;
         try
         {
-            var credentials = await JsonSerializer.DeserializeAsync(http.Request.Body, ProtocolJsonContext.Default.AccountCredentials, ct);
-            return credentials is null
-                ? (null, Invalid("The body must be a JSON object: {\"email\": ..., \"password\": ...}"))
-                : (credentials, null);
-        }
-        catch (JsonException)
-        {
-            // The exception's message may quote the body, which holds a password: it is not passed on.
-            return (null, Invalid("The body is not valid JSON: expected {\"email\": ..., \"password\": ...} with string values"));
+            // StrictJson's problems quote no value (the body holds a password), only the field at fault.
+            var read = await StrictJson.ReadAsync(http.Request.Body, ProtocolJsonContext.Default.AccountCredentials, ct, MaxBodyBytes);
+            return read.Value is { } credentials
+                ? (credentials, null)
+                : (null, Invalid($"{read.Problem}: expected {{\"email\": ..., \"password\": ...}} with string values"));
         }
         catch (BadHttpRequestException e)
         {

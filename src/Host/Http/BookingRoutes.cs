@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
 using SlotBooking.Actors.Calendars;
@@ -42,7 +41,7 @@ public static class BookingRoutes
         if (body.Date is { } dateText)
         {
             if (!IsoDates.TryParse(dateText, out var parsed))
-                return Problem(StatusCodes.Status400BadRequest, "Invalid request", $"Field 'date' must be a date as \"YYYY-MM-DD\", got \"{dateText}\"");
+                return Problem(StatusCodes.Status400BadRequest, "Invalid request", $"Field 'date' must be a date as \"YYYY-MM-DD\", got \"{Shorten(dateText)}\"");
             date = parsed;
         }
         // A command: the booking window judges its date where it is routed, before any day is started.
@@ -69,16 +68,12 @@ public static class BookingRoutes
 
     private static async Task<(SlotCommandBody? Body, string? Problem)> ReadBodyAsync(HttpRequest request, CancellationToken ct)
     {
-        try
-        {
-            var body = await JsonSerializer.DeserializeAsync(request.Body, ProtocolJsonContext.Default.SlotCommandBody, ct);
-            return body is null ? (null, "The body must be a JSON object") : (body, null);
-        }
-        catch (JsonException ex)
-        {
-            return (null, $"The body is not valid JSON for this route: {ex.Message}");
-        }
+        // StrictJson's problems name the field and quote no value and no exception, so they are answered as they are.
+        var read = await StrictJson.ReadAsync(request.Body, ProtocolJsonContext.Default.SlotCommandBody, ct);
+        return read.Value is { } body ? (body, null) : (null, $"The body is not valid for this route: {read.Problem}");
     }
+
+    private static string Shorten(string text) => text.Length <= 64 ? text : text[..64] + "…";
 
     private static ProblemHttpResult Problem(int status, string title, string detail) =>
         TypedResults.Problem(detail, statusCode: status, title: title);

@@ -77,23 +77,16 @@ public static class CalendarAdminRoutes
         return await actor.Ask<object>(change, timeout, ct);
     }
 
-    /// <summary>The body as <typeparamref name="T"/>, or a 400 naming the field that could not be read.</summary>
+    /// <summary>The body as <typeparamref name="T"/>, or a 400 naming the field that could not be read (or <c>body</c>).</summary>
     private static async Task<(T? Value, ProblemHttpResult? Problem)> ReadAsync<T>(HttpRequest request, JsonTypeInfo<T> type, CancellationToken ct)
         where T : class
     {
-        try
-        {
-            if (await JsonSerializer.DeserializeAsync(request.Body, type, ct) is { } value) return (value, null);
-        }
-        catch (JsonException e) when (e.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal))
-        {
-            var field = path[2..];
-            return (null, Invalid(field, "not a calendar field, or a value of the wrong type (text for a name, zone or access; a whole number for the others)"));
-        }
-        catch (JsonException)
-        {
-        }
-        return (null, Invalid("body", "a JSON object with the calendar's fields is required"));
+        var read = await StrictJson.ReadAsync(request.Body, type, ct);
+        if (read.Value is { } value) return (value, null);
+        // A field of the wrong type, an unknown one or one given twice is listed under its wire name; anything else under 'body'.
+        var errors = new Dictionary<string, string[]> { [read.Field ?? "body"] = [read.Problem!] };
+        return (null, TypedResults.Problem(read.Problem, statusCode: StatusCodes.Status400BadRequest, title: "Invalid calendar",
+            extensions: new Dictionary<string, object?> { ["errors"] = errors }));
     }
 
     /// <summary>

@@ -120,9 +120,7 @@ public static class CalendarRoutes
     private static ProblemHttpResult UnknownCalendar(string id) =>
         TypedResults.Problem($"Unknown calendar: {id}", statusCode: StatusCodes.Status404NotFound, title: "Unknown calendar");
 
-    private static ProblemHttpResult BadParameter(string name, string problem) =>
-        TypedResults.Problem($"Parameter '{name}': {problem}", statusCode: StatusCodes.Status400BadRequest, title: $"Invalid parameter '{name}'");
-
+    private static ProblemHttpResult BadParameter(string name, string problem) => HttpProblems.BadParameter(name, problem);
 
     private static JsonHttpResult<CalendarsResponse> GetCalendars(CalendarRegistry registry)
     {

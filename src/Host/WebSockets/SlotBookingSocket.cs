@@ -64,8 +64,7 @@ public static class SlotBookingSocket
     {
         if (!context.WebSockets.IsWebSocketRequest)
         {
-            context.Response.StatusCode = StatusCodes.Status400BadRequest;
-            await context.Response.WriteAsync($"{Path} is a WebSocket endpoint: connect with a WebSocket client.");
+            await RefuseAsync(context, StatusCodes.Status400BadRequest, "Not a WebSocket request", $"{Path} is a WebSocket endpoint: connect with a WebSocket client.");
             return;
         }
         // A browser page of another site must not use a visitor's connection (cross-site WebSocket hijacking).
@@ -78,24 +77,23 @@ public static class SlotBookingSocket
         var (initialDay, problem) = InitialBoard(context.Request.Query, dependencies.Calendars, dependencies.Settings);
         if (problem is not null)
         {
-            context.Response.StatusCode = StatusCodes.Status400BadRequest;
-            await context.Response.WriteAsync(problem);
+            await RefuseAsync(context, StatusCodes.Status400BadRequest, "Invalid request", problem);
             return;
         }
         // A token at the upgrade (Authorization header, or ?access_token= for browsers) must be valid; none is anonymous.
         var authentication = await context.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme);
         if (authentication.Failure is not null || (authentication.Succeeded && SignedIn(authentication, dependencies.Claims) is null))
         {
-            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
             context.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
-            await context.Response.WriteAsync("The token is not valid (bad signature, expired, wrong issuer or audience, or unsigned); connect without one, or with a valid one.");
+            await RefuseAsync(context, StatusCodes.Status401Unauthorized, "Invalid token",
+                "The token is not valid (bad signature, expired, wrong issuer or audience, or unsigned); connect without one, or with a valid one.");
             return;
         }
         var signedIn = authentication.Succeeded ? SignedIn(authentication, dependencies.Claims) : null;
         if (dependencies.Lifetime.ApplicationStopping.IsCancellationRequested || !dependencies.Gate.TryEnter())
         {
-            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-            await context.Response.WriteAsync("The server is not accepting more connections right now; try again later.");
+            await RefuseAsync(context, StatusCodes.Status503ServiceUnavailable, "Not accepting connections",
+                "The server is not accepting more connections right now; try again later.");
             return;
         }
 
@@ -108,6 +106,10 @@ public static class SlotBookingSocket
             dependencies.Gate.Exit();
         }
     }
+
+    /// <summary>An upgrade refused before it happens is answered as the HTTP routes answer: a problem document.</summary>
+    private static Task RefuseAsync(HttpContext context, int status, string title, string detail) =>
+        TypedResults.Problem(detail, statusCode: status, title: title).ExecuteAsync(context);
 
     /// <summary>
     /// <c>?calendar=lab&amp;date=2026-11-26</c> makes a connection watch that day instead of the default board. Null day:

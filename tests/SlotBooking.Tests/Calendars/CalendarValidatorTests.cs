@@ -40,6 +40,16 @@ public sealed class CalendarValidatorTests
     }
 
     [Fact]
+    public void A_name_is_at_most_200_characters_counted_as_characters_not_utf16_units()
+    {
+        Assert.Empty(Errors(new CalendarSpec("lab", new string('n', 200), "UTC", 8, 9)));
+        Assert.Empty(Errors(new CalendarSpec("lab", string.Concat(Enumerable.Repeat("\U0001F916", 200)), "UTC", 8, 9)));
+        Assert.Equal(["SlotBooking:Calendars:0:Name: a name is at most 200 characters"],
+            Errors(new CalendarSpec("lab", new string('n', 201), "UTC", 8, 9)));
+        Assert.False(CalendarValidator.ValidateOne(new CalendarSpec("lab", new string('n', 76_000), "UTC", 8, 9), "", new HashSet<string>()).IsValid);
+    }
+
+    [Fact]
     public void An_unknown_zone_names_its_key()
     {
         Assert.Equal(["SlotBooking:Calendars:0:TimeZone: unknown time zone 'Mars/Base'"], Errors(Lab(zone: "Mars/Base")));

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using SlotBooking.TestSupport;
 
 namespace SlotBooking.Tests.EndToEnd;
@@ -12,7 +13,13 @@ public abstract class HostTest : IAsyncLifetime
 
     protected virtual string[] HostArgs => [];
 
-    public async Task InitializeAsync() => Host = await RunningHost.StartAsync(_database.Path, HostArgs);
+    /// <summary>Services to put into the host before it is built (a log capture, a clock); none by default.</summary>
+    protected virtual Action<IServiceCollection>? HostServices => null;
+
+    public async Task InitializeAsync() =>
+        Host = HostServices is { } services
+            ? await RunningHost.StartAsync(_database.Path, services, HostArgs)
+            : await RunningHost.StartAsync(_database.Path, HostArgs);
 
     public async Task DisposeAsync()
     {

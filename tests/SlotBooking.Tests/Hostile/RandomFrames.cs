@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using FsCheck;
 using FsCheck.Fluent;
 
@@ -8,7 +9,7 @@ namespace SlotBooking.Tests.Hostile;
 public static class RandomFrames
 {
     private static readonly Gen<string> Types = Gen.Elements(
-        "\"book_slot\"", "\"cancel_slot\"", "\"get_slots\"", "\"BOOK_SLOT\"", "\"\"", "\"book_slot \"",
+        "\"book_slot\"", "\"cancel_slot\"", "\"get_slots\"", "\"watch\"", "\"unwatch\"", "\"BOOK_SLOT\"", "\"\"", "\"book_slot \"",
         "5", "null", "true", "[\"book_slot\"]", "{\"t\":1}", "\"\\u0000\"", "\"book_slo\\u0074\"");
 
     private static readonly Gen<string> SlotIds = Gen.OneOf(
@@ -20,21 +21,74 @@ public static class RandomFrames
     private static readonly Gen<string> Extras = Gen.Elements(
         "", ",\"x\":1", ",\"user\":{\"name\":\"a\",\"tags\":[1,[2,[3]]]}", ",\"slot\":9", ",\"type2\":\"book_slot\"");
 
+    /// <summary>Any text as a JSON string (escaped), for fields that take a string.</summary>
+    private static readonly Gen<string> AnyJsonString = ArbMap.Default.GeneratorFor<string>().Select(s => JsonSerializer.Serialize(s ?? ""));
+
+    private static readonly Gen<string> NonStrings = Gen.Elements("5", "null", "true", "{}", "[\"lab\"]", "-1.5e9");
+
+    private static readonly Gen<string> Calendars = Gen.Frequency(
+        (3, Gen.Constant("\"lab\"")),
+        (1, Gen.Elements("\"default\"", "\"unknown\"", "\"LAB\"", "\"\"", "\"lab \"", "\"l\\u0061b\"", $"\"{new string('c', 300)}\"")),
+        (1, NonStrings));
+
+    private static readonly Gen<string> FarOrImpossibleDates = Gen.Elements(
+        "0001-01-01", "9999-12-31", "1970-01-01", "2100-02-28", "2026-02-30", "2026-13-01", "2026-00-10", "2026-12-32",
+        "0000-01-01", "2026-2-3", "2026-12-04T00:00", "+2026-12-04", "12/04/2026", "");
+
+    private static Gen<string> Dates(FrameFields fields) => Gen.Frequency(
+        (4, Gen.Elements([.. fields.NearDates, .. fields.EdgeDates]).Select(d => $"\"{d}\"")),
+        (2, FarOrImpossibleDates.Select(d => $"\"{d}\"")),
+        (1, AnyJsonString),
+        (1, NonStrings));
+
+    private static Gen<string> Tokens(FrameTokens tokens) => Gen.Frequency(
+        (3, Gen.Elements(tokens.Valid.ToArray()).Select(t => $"\"{t}\"")),
+        (3, Gen.Elements(tokens.Invalid.ToArray()).Select(t => JsonSerializer.Serialize(t))),
+        (1, AnyJsonString),
+        (1, NonStrings));
+
+    private static readonly Gen<string> RequestIds = Gen.Frequency(
+        (4, Gen.Choose(0, 999).Select(i => $"\"r-{i}\"")),
+        (1, Gen.Elements("\"\"", $"\"{new string('r', 200)}\"", "\"r\\u00e9\"", "\"r\\n\"", "\"r 1\"")),
+        (1, NonStrings));
+
+    /// <summary>Each optional field: absent, or <c>,"name":value</c>; sometimes given twice.</summary>
+    private static Gen<string> Optional(string name, Gen<string> values, int absentWeight) => Gen.Frequency(
+        (absentWeight, Gen.Constant("")),
+        (4, values.Select(v => $",\"{name}\":{v}")),
+        (1, values.Two().Select(vs => $",\"{name}\":{vs.Item1},\"{name}\":{vs.Item2}")));
+
     /// <summary>Objects shaped like requests, with every field possibly absent, duplicated or of the wrong kind.</summary>
-    private static readonly Gen<string> RequestLike =
+    private static Gen<string> RequestLike(FrameFields fields) =>
         from type in Types
         from slot in SlotIds
         from extra in Extras
+        from place in Gen.Frequency(
+            (2, Gen.Constant("")),
+            (3, from c in Optional("calendar", Calendars, 1) from d in Optional("date", Dates(fields), 1) select c + d))
+        from token in Optional("token", Tokens(fields.Tokens), 5)
+        from requestId in Optional("request_id", RequestIds, 3)
         from shape in Gen.Choose(0, 5)
         select shape switch
         {
-            0 => $"{{\"type\":{type},\"slot_id\":{slot}{extra}}}",
-            1 => $"{{\"slot_id\":{slot}{extra},\"type\":{type}}}",
-            2 => $"{{\"type\":{type}{extra}}}",
-            3 => $"{{\"slot_id\":{slot}{extra}}}",
-            4 => $"{{\"type\":{type},\"slot_id\":{slot},\"slot_id\":{slot}}}",
-            _ => $"[{{\"type\":{type},\"slot_id\":{slot}}}]",
+            0 => $"{{\"type\":{type},\"slot_id\":{slot}{place}{token}{requestId}{extra}}}",
+            1 => $"{{\"slot_id\":{slot}{extra}{requestId}{place},\"type\":{type}{token}}}",
+            2 => $"{{\"type\":{type}{place}{requestId}{extra}}}",
+            3 => $"{{\"slot_id\":{slot}{place}{extra}}}",
+            4 => $"{{\"type\":{type},\"slot_id\":{slot},\"slot_id\":{slot}{place}}}",
+            _ => $"[{{\"type\":{type},\"slot_id\":{slot}{place}}}]",
         };
+
+    /// <summary>Requests the server should carry out, on the default board or a near day of the lab, so that state changes.</summary>
+    private static Gen<string> WellFormed(FrameFields fields) =>
+        from type in Gen.Frequency(
+            (4, Gen.Constant("book_slot")), (3, Gen.Constant("cancel_slot")), (1, Gen.Elements("get_slots", "watch", "unwatch")))
+        from lab in Gen.Elements(true, false)
+        from slot in lab ? Gen.Choose(8, 19) : Gen.Choose(3, 14)
+        from date in Gen.Frequency((4, Gen.Elements(fields.NearDates.ToArray())), (1, Gen.Elements(fields.EdgeDates.ToArray())))
+        from token in Gen.Frequency((2, Gen.Constant("")), (1, Gen.Elements(fields.Tokens.Valid.ToArray()).Select(t => $",\"token\":\"{t}\"")))
+        from requestId in Gen.Frequency((1, Gen.Constant("")), (1, Gen.Choose(0, 99).Select(i => $",\"request_id\":\"w-{i}\"")))
+        select $"{{\"type\":\"{type}\",\"slot_id\":{slot}{(lab ? $",\"calendar\":\"lab\",\"date\":\"{date}\"" : "")}{token}{requestId}}}";
 
     private static readonly Gen<string> Garbage = Gen.OneOf(
         ArbMap.Default.GeneratorFor<string>().Select(s => s ?? ""),
@@ -59,10 +113,21 @@ public static class RandomFrames
     private static Gen<byte[]> Oversized(int limit) =>
         Gen.Constant(Encoding.UTF8.GetBytes($"{{\"type\":\"get_slots\",\"pad\":\"{new string('x', limit + 10)}\"}}"));
 
-    public static Gen<byte[]> Frame(int sizeLimit) => Gen.Frequency(
-        (6, RequestLike.Select(Encoding.UTF8.GetBytes)),
-        (4, RequestLike.Select(Encoding.UTF8.GetBytes).SelectMany(Mutate)),
+    /// <param name="fields">Values only the running test knows: dates near today in the dated calendar's zone, and tokens.</param>
+    public static Gen<byte[]> Frame(int sizeLimit, FrameFields fields) => Gen.Frequency(
+        (4, WellFormed(fields).Select(Encoding.UTF8.GetBytes)),
+        (6, RequestLike(fields).Select(Encoding.UTF8.GetBytes)),
+        (4, RequestLike(fields).Select(Encoding.UTF8.GetBytes).SelectMany(Mutate)),
         (2, Garbage.Select(Encoding.UTF8.GetBytes)),
         (1, Garbage.Select(Encoding.UTF8.GetBytes).SelectMany(Mutate)),
         (1, Oversized(sizeLimit)));
 }
+
+/// <summary>Tokens a frame may carry: ones the host accepts, and ones it must refuse (garbage, expired, another key or issuer, unsigned).</summary>
+public sealed record FrameTokens(IReadOnlyList<string> Valid, IReadOnlyList<string> Invalid);
+
+/// <summary>
+/// What frames are made of that depends on the run: <paramref name="NearDates"/> are bookable days of the dated calendar;
+/// <paramref name="EdgeDates"/> are days at and beyond its edges (yesterday, the horizon's last day and the next, years 1 and 9999).
+/// </summary>
+public sealed record FrameFields(IReadOnlyList<string> NearDates, IReadOnlyList<string> EdgeDates, FrameTokens Tokens);
