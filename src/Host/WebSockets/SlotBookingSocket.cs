@@ -70,8 +70,8 @@ public static class SlotBookingSocket
         // A browser page of another site must not use a visitor's connection (cross-site WebSocket hijacking).
         if (!UpgradeOrigin.IsAllowed(context.Request, dependencies.Options.Value))
         {
-            context.Response.StatusCode = StatusCodes.Status403Forbidden;
-            await context.Response.WriteAsync("This origin may not connect: it is not one of SlotBooking:CorsOrigins.");
+            await RefuseAsync(context, StatusCodes.Status403Forbidden, "Origin not allowed",
+                "This origin may not connect: it is not one of SlotBooking:CorsOrigins.");
             return;
         }
         var (initialDay, problem) = InitialBoard(context.Request.Query, dependencies.Calendars, dependencies.Settings);
