@@ -203,8 +203,7 @@ public sealed class RandomFramePropertyTests : HostTest
         foreach (var board in Boards)
         {
             var path = board.Date is null ? "/slots" : $"/calendars/{board.Calendar}/slots?date={board.Date}";
-            var slots = await Host.Http.GetFromJsonAsync<JsonElement>(path);
-            foreach (var id in slots.GetProperty("booked_slots").EnumerateArray()) booked.Add(new BookedSlot(board, id.GetInt32()));
+            foreach (var id in await BookedSlotsRead.OfAsync(Host.Http, path)) booked.Add(new BookedSlot(board, id));
         }
         return booked;
     }

@@ -189,8 +189,7 @@ public sealed class RouteFuzzTests : HostTest
         foreach (var (calendar, date) in boards)
         {
             var path = date is null ? $"/calendars/{calendar}/slots" : $"/calendars/{calendar}/slots?date={date}";
-            var slots = await Host.Http.GetFromJsonAsync<JsonElement>(path);
-            foreach (var id in slots.GetProperty("booked_slots").EnumerateArray()) model.Booked.Add(new Slot(calendar, date, id.GetInt32()));
+            foreach (var id in await BookedSlotsRead.OfAsync(Host.Http, path)) model.Booked.Add(new Slot(calendar, date, id));
         }
         return model;
     }
