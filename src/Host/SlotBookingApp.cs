@@ -62,7 +62,7 @@ public static class SlotBookingApp
         app.UseCors();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UseRateLimiter();
+        app.UseSlotHttpRateLimiting();
         app.UseSlotBookingSockets();
 
         app.MapOpenApi();

@@ -1,8 +1,6 @@
 using System.Security.Claims;
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using SlotBooking.Actors.Accounts;
 using SlotBooking.Host.Http;
@@ -19,7 +17,7 @@ namespace SlotBooking.Host.Auth;
 /// </summary>
 public static class AccountRoutes
 {
-    /// <summary>The rate limiter policy of register and login: a sliding window of requests per client address.</summary>
+    /// <summary>The rate limit policy of register and login: a token bucket of requests per client address.</summary>
     public const string Policy = "auth-per-client";
 
     /// <summary>A credentials body is a few hundred bytes; a larger one is refused before it is read.</summary>
@@ -30,22 +28,12 @@ public static class AccountRoutes
         services.AddSingleton<AccountStore>();
         services.AddSingleton<PasswordHashing>();
         services.AddSingleton<SignInThrottle>();
-        services.AddOptions<RateLimiterOptions>().Configure<IOptions<AuthOptions>>((limiter, auth) =>
+        services.AddOptions<ClientRateLimitPolicies>().Configure<IOptions<AuthOptions>>((policies, auth) =>
         {
             var o = auth.Value;
             // A token bucket, not a window: a burst of sign-ins is at most RequestBurst slow hashes at once, then one
             // every 60/RequestsPerMinute seconds, so a login storm never holds a core for long (bookings keep theirs).
-            limiter.AddPolicy(Policy, context => RateLimitPartition.GetTokenBucketLimiter(
-                ClientAddress.Of(context),
-                _ => new TokenBucketRateLimiterOptions
-                {
-                    TokenLimit = Math.Min(o.RequestBurst, o.RequestsPerMinute),
-                    // Refilled at most ten times a second, however high the rate: the refill runs on a timer.
-                    TokensPerPeriod = Math.Max(1, o.RequestsPerMinute / 600),
-                    ReplenishmentPeriod = TimeSpan.FromMinutes(1) * Math.Max(1, o.RequestsPerMinute / 600) / o.RequestsPerMinute,
-                    QueueLimit = 0,
-                    AutoReplenishment = true,
-                }));
+            policies.Add(Policy, Math.Min(o.RequestBurst, o.RequestsPerMinute), o.RequestsPerMinute / 60.0);
         });
         return services;
     }
@@ -53,11 +41,11 @@ public static class AccountRoutes
     public static IEndpointRouteBuilder MapAccountRoutes(this IEndpointRouteBuilder app)
     {
         var auth = app.MapGroup("/auth");
-        auth.MapPost("/register", Register).RequireRateLimiting(Policy)
+        auth.MapPost("/register", Register).RequireClientRateLimit(Policy)
             .WithName("Register").WithSummary("Create an account: {\"email\",\"password\"}");
-        auth.MapPost("/login", Login).RequireRateLimiting(Policy)
+        auth.MapPost("/login", Login).RequireClientRateLimit(Policy)
             .WithName("Login").WithSummary("A bearer token for an account: {\"email\",\"password\"}");
-        auth.MapGet("/me", Me).RequireAuthorization(AuthPolicies.SignedIn).RequireRateLimiting(HttpRateLimiting.Policy)
+        auth.MapGet("/me", Me).RequireAuthorization(AuthPolicies.SignedIn).RequireClientRateLimit(HttpRateLimiting.Policy)
             .WithName("Me").WithSummary("Who the bearer token says the caller is");
         return app;
     }

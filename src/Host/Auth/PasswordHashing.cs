@@ -16,6 +16,7 @@ namespace SlotBooking.Host.Auth;
 public sealed class PasswordHashing : IDisposable
 {
     private readonly PasswordHasher<AccountPassword> _hasher = new();
+    // Counts leases only: unlike the replenishing limiters of System.Threading.RateLimiting it runs no timer.
     private readonly ConcurrencyLimiter _limiter;
     private readonly string _unknownAccountHash;
 

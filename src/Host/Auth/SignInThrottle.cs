@@ -1,11 +1,11 @@
-using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
+using SlotBooking.Host.Limits;
 
 namespace SlotBooking.Host.Auth;
 
 /// <summary>
-/// Counts failed sign-ins in sliding windows (System.Threading.RateLimiting, as ASP.NET Core's rate limiter) so that
-/// a stranger can slow guessing but never lock the real user out:
+/// Counts failed sign-ins in sliding windows (<see cref="FailureWindow"/>, slid when used, with no timer; a key with
+/// no failure left in its window is forgotten) so that a stranger can slow guessing but never lock the real user out:
 /// <list type="bullet">
 /// <item>per client address (<see cref="AuthOptions.FailuresPerAddress"/>, every account together) and per account and
 /// address: an address with none left is refused with 429 before any password is checked, so its attempt after the
@@ -16,21 +16,19 @@ namespace SlotBooking.Host.Auth;
 /// </list>
 /// Addresses are <see cref="Http.ClientAddress"/> keys (an IPv6 client is its /64).
 /// </summary>
-public sealed class SignInThrottle : IDisposable
+public sealed class SignInThrottle
 {
-    private readonly PartitionedRateLimiter<string> _perAddress;
-    private readonly PartitionedRateLimiter<string> _perAccountAndAddress;
-    private readonly PartitionedRateLimiter<string> _perAccount;
-    private readonly int _failuresPerAddress;
+    private readonly KeyedLimits<FailureWindow> _perAddress;
+    private readonly KeyedLimits<FailureWindow> _perAccountAndAddress;
+    private readonly KeyedLimits<FailureWindow> _perAccount;
 
-    public SignInThrottle(IOptions<AuthOptions> options)
+    public SignInThrottle(IOptions<AuthOptions> options, TimeProvider clock)
     {
         var o = options.Value;
         Window = o.FailureWindow;
-        _failuresPerAddress = o.FailuresPerAddress;
-        _perAddress = Failures(o.FailuresPerAddress, o.FailureWindow);
-        _perAccountAndAddress = Failures(o.FailuresPerAddress, o.FailureWindow);
-        _perAccount = Failures(o.FailuresPerAccount, o.FailureWindow);
+        _perAddress = Failures(o.FailuresPerAddress, o.FailureWindow, clock);
+        _perAccountAndAddress = Failures(o.FailuresPerAddress, o.FailureWindow, clock);
+        _perAccount = Failures(o.FailuresPerAccount, o.FailureWindow, clock);
     }
 
     /// <summary>How long a refused client should wait at most: the window the failures are counted in.</summary>
@@ -50,44 +48,31 @@ public sealed class SignInThrottle : IDisposable
     /// <summary>A wrong password or an unknown email: counts for the address, the account and the pair.</summary>
     public void RecordFailure(string address, string accountKey)
     {
-        // The permits are not given back: a failure counts until it slides out of the window.
-        _perAddress.AttemptAcquire(address).Dispose();
-        _perAccountAndAddress.AttemptAcquire(PairKey(address, accountKey)).Dispose();
-        _perAccount.AttemptAcquire(accountKey).Dispose();
+        // A failure counts until it slides out of the window; one beyond the limit is not counted (it was refused).
+        Record(_perAddress, address);
+        Record(_perAccountAndAddress, PairKey(address, accountKey));
+        Record(_perAccount, accountKey);
     }
 
     /// <summary>
     /// A failure that says nothing against an account (an email already taken, or reserved, at registration): counts for
     /// the address only, so that probing which emails exist is limited per address and nobody's sign-in is slowed by it.
     /// </summary>
-    public void RecordAddressFailure(string address) => _perAddress.AttemptAcquire(address).Dispose();
+    public void RecordAddressFailure(string address) => Record(_perAddress, address);
 
-    // Asking for no permit only tells whether any is left.
-    private static bool IsSpent(PartitionedRateLimiter<string> limiter, string key)
-    {
-        using var lease = limiter.AttemptAcquire(key, 0);
-        return !lease.IsAcquired;
-    }
+    // Reads make no state: a key that never failed is not remembered.
+    private static bool IsSpent(KeyedLimits<FailureWindow> failures, string key) =>
+        failures.Read(key, static (window, now) => window.IsSpent(now), absent: false);
 
     private bool HasFailed(string pair) =>
-        _perAccountAndAddress.GetStatistics(pair) is { } statistics && statistics.CurrentAvailablePermits < _failuresPerAddress;
+        _perAccountAndAddress.Read(pair, static (window, now) => window.CountAt(now) > 0, absent: false);
+
+    private static void Record(KeyedLimits<FailureWindow> failures, string key) =>
+        failures.Apply(key, static (window, now) => window.TryRecord(now));
 
     // A newline is in neither an address key nor a normalized email that passed the rules.
     private static string PairKey(string address, string accountKey) => address + "\n" + accountKey;
 
-    private static PartitionedRateLimiter<string> Failures(int limit, TimeSpan window) =>
-        PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetSlidingWindowLimiter(key, _ => new SlidingWindowRateLimiterOptions
-        {
-            PermitLimit = limit,
-            Window = window,
-            SegmentsPerWindow = 6,
-            QueueLimit = 0,
-        }));
-
-    public void Dispose()
-    {
-        _perAddress.Dispose();
-        _perAccountAndAddress.Dispose();
-        _perAccount.Dispose();
-    }
+    private static KeyedLimits<FailureWindow> Failures(int limit, TimeSpan window, TimeProvider clock) =>
+        new(() => new FailureWindow(limit, window, clock), clock);
 }

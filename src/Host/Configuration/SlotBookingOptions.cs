@@ -116,7 +116,7 @@ public sealed class SlotBookingOptions
 
     /// <summary>
     /// WebSocket upgrades (connection attempts) allowed per client address per minute; a minute's worth may come at
-    /// once, and the allowance refills each second (below 60, one every 60/n seconds). More get 429 with Retry-After.
+    /// once, and the allowance refills steadily (one every 60/n seconds). More get 429 with Retry-After.
     /// High by default: one address may be a proxy or a NAT for many people.
     /// </summary>
     [Range(1, 100_000_000)]

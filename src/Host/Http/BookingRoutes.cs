@@ -18,7 +18,7 @@ public static class BookingRoutes
 
     public static IEndpointRouteBuilder MapBookingRoutes(this IEndpointRouteBuilder app)
     {
-        var routes = app.MapGroup("").RequireRateLimiting(HttpRateLimiting.Policy).RequireAuthorization(AuthPolicies.SignedIn);
+        var routes = app.MapGroup("").RequireClientRateLimit(HttpRateLimiting.Policy).RequireAuthorization(AuthPolicies.SignedIn);
         routes.MapPost("/book-slot", (HttpContext http, [AsParameters] CommandServices services, CancellationToken ct) =>
                 HandleAsync(http, services, SlotCommandKind.Book, ct))
             .WithName("BookSlot").WithSummary("Book a slot as the token's subject");

@@ -27,7 +27,7 @@ public static class CalendarAdminRoutes
 
     public static IEndpointRouteBuilder MapCalendarAdminRoutes(this IEndpointRouteBuilder app)
     {
-        var routes = app.MapGroup("/calendars").RequireRateLimiting(HttpRateLimiting.Policy).RequireAuthorization(AuthPolicies.Admin);
+        var routes = app.MapGroup("/calendars").RequireClientRateLimit(HttpRateLimiting.Policy).RequireAuthorization(AuthPolicies.Admin);
         routes.MapPost("", Create).WithName("CreateCalendar").WithSummary("Creates a dated calendar (admins)")
             .Accepts<CreateCalendarRequest>("application/json");
         routes.MapPut("/{id}", Update).WithName("UpdateCalendar")

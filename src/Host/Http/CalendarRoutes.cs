@@ -25,7 +25,7 @@ public static class CalendarRoutes
 
     public static IEndpointRouteBuilder MapCalendarRoutes(this IEndpointRouteBuilder app)
     {
-        var routes = app.MapGroup("/calendars").RequireRateLimiting(HttpRateLimiting.Policy);
+        var routes = app.MapGroup("/calendars").RequireClientRateLimit(HttpRateLimiting.Policy);
         routes.MapGet("", GetCalendars).WithName("Calendars").WithSummary("Every calendar, the default one first");
         routes.MapGet("/{id}/slots", GetSlots).WithName("CalendarSlots").WithSummary("A calendar's slots on a date (default: today in its zone)");
         routes.MapGet("/{id}/availability", GetAvailability).WithName("CalendarAvailability")

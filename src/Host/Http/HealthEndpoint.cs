@@ -28,7 +28,7 @@ public static class HealthEndpoint
         var options = new HealthCheckOptions { ResponseWriter = WriteSeedShapeAsync };
         options.ResultStatusCodes[HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable;
         app.MapHealthChecks("/health", options)
-            .RequireRateLimiting(HttpRateLimiting.Policy);
+            .RequireClientRateLimit(HttpRateLimiting.Policy);
         return app;
     }
 

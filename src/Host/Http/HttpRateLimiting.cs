@@ -1,13 +1,13 @@
-using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using SlotBooking.Host.Configuration;
 
 namespace SlotBooking.Host.Http;
 
 /// <summary>
-/// ASP.NET Core's rate limiter on the HTTP routes and on WebSocket upgrades: a token bucket per client address for
-/// each, 429 with Retry-After beyond it.
+/// Per-client-address limits on the HTTP routes and on WebSocket upgrades: a token bucket per client address and
+/// policy, 429 with Retry-After beyond it. Not ASP.NET Core's rate limiter: its partitioned limiter wakes every 100 ms
+/// for its whole life to refill and sweep its buckets; these buckets refill when a request comes, so an idle server
+/// does no work for them (<see cref="Limits.KeyedTokenBuckets"/>).
 /// </summary>
 public static class HttpRateLimiting
 {
@@ -18,44 +18,25 @@ public static class HttpRateLimiting
 
     public static IServiceCollection AddSlotHttpRateLimiting(this IServiceCollection services)
     {
-        services.AddRateLimiter(_ => { });
+        services.AddSingleton<ClientRateLimits>();
         // Configured from the validated SlotBooking options, not from a second read of the configuration.
-        services.AddOptions<RateLimiterOptions>().Configure<IOptions<SlotBookingOptions>>((limiter, slotBooking) =>
+        services.AddOptions<ClientRateLimitPolicies>().Configure<IOptions<SlotBookingOptions>>((policies, slotBooking) =>
         {
             var o = slotBooking.Value;
-            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            // Tell a refused client when to come back, so that a well-behaved one does not retry in a loop.
-            limiter.OnRejected = (context, _) =>
-            {
-                // A sliding window does not say when it frees up: a second is a polite pace to ask again at.
-                var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? Math.Ceiling(retryAfter.TotalSeconds) : 1;
-                context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)seconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                return ValueTask.CompletedTask;
-            };
-            limiter.AddPolicy(Policy, context => RateLimitPartition.GetTokenBucketLimiter(
-                ClientAddress.Of(context),
-                _ => new TokenBucketRateLimiterOptions
-                {
-                    TokenLimit = o.HttpRequestBurst,
-                    TokensPerPeriod = Math.Max(1, o.HttpRequestsPerSecond / 10),
-                    ReplenishmentPeriod = TimeSpan.FromMilliseconds(100),
-                    QueueLimit = 0,
-                    AutoReplenishment = true,
-                }));
-            var (upgradeTokens, upgradePeriod) = o.UpgradesPerMinute >= 60
-                ? (o.UpgradesPerMinute / 60, TimeSpan.FromSeconds(1))
-                : (1, TimeSpan.FromMinutes(1) / o.UpgradesPerMinute);
-            limiter.AddPolicy(UpgradePolicy, context => RateLimitPartition.GetTokenBucketLimiter(
-                ClientAddress.Of(context),
-                _ => new TokenBucketRateLimiterOptions
-                {
-                    TokenLimit = o.UpgradesPerMinute,
-                    TokensPerPeriod = upgradeTokens,
-                    ReplenishmentPeriod = upgradePeriod,
-                    QueueLimit = 0,
-                    AutoReplenishment = true,
-                }));
+            policies.Add(Policy, o.HttpRequestBurst, o.HttpRequestsPerSecond);
+            // A minute's worth may come at once, then one every 60/UpgradesPerMinute seconds.
+            policies.Add(UpgradePolicy, o.UpgradesPerMinute, o.UpgradesPerMinute / 60.0);
         });
         return services;
     }
+
+    /// <summary>Refuses, before the endpoint runs, a request over its endpoint's limit (<see cref="RequireClientRateLimit"/>).</summary>
+    public static IApplicationBuilder UseSlotHttpRateLimiting(this IApplicationBuilder app) => app.UseMiddleware<ClientRateLimitMiddleware>();
+
+    /// <summary>Limits the endpoints of <paramref name="builder"/> per client address by the named policy.</summary>
+    public static TBuilder RequireClientRateLimit<TBuilder>(this TBuilder builder, string policy) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new ClientRateLimitMetadata(policy));
 }
+
+/// <summary>Endpoint metadata: the policy the endpoint is limited by; the most specific one applies.</summary>
+public sealed record ClientRateLimitMetadata(string Policy);

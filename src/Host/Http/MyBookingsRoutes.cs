@@ -20,7 +20,7 @@ public static class MyBookingsRoutes
 
     public static IEndpointRouteBuilder MapMyBookingsRoutes(this IEndpointRouteBuilder app)
     {
-        var routes = app.MapGroup("/my-bookings").RequireAuthorization(AuthPolicies.SignedIn).RequireRateLimiting(HttpRateLimiting.Policy);
+        var routes = app.MapGroup("/my-bookings").RequireAuthorization(AuthPolicies.SignedIn).RequireClientRateLimit(HttpRateLimiting.Policy);
         routes.MapGet("", GetMyBookings).WithName("MyBookings").WithSummary("The caller's current and future bookings");
         routes.MapPost("", GetMyBookings).WithName("MyBookingsPost").WithSummary("The same as GET, for clients that post their token");
         return app;

@@ -16,7 +16,7 @@ public static class SlotRoutes
 
     public static IEndpointRouteBuilder MapSlotRoutes(this IEndpointRouteBuilder app)
     {
-        var routes = app.MapGroup("").RequireRateLimiting(HttpRateLimiting.Policy);
+        var routes = app.MapGroup("").RequireClientRateLimit(HttpRateLimiting.Policy);
         routes.MapGet("/", GetRoot).WithName("Root").WithSummary("Service information and booked slot ids");
         routes.MapGet("/slots", GetSlots).WithName("Slots").WithSummary("Every slot with its state");
         routes.MapGet("/stats", GetStats).WithName("Stats").WithSummary("Slot and connection counts");

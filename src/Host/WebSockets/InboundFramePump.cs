@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Net.WebSockets;
 using Akka.Actor;
 using SlotBooking.Actors.Sessions;
+using SlotBooking.Host.Limits;
 
 namespace SlotBooking.Host.WebSockets;
 
@@ -11,9 +12,12 @@ namespace SlotBooking.Host.WebSockets;
 /// which closes it (1009 too big, 1003 binary). Invalid UTF-8 and broken framing are caught by ASP.NET Core's
 /// WebSocket itself, which sends the close frame (1007, 1002) and aborts the connection.
 /// </summary>
-public sealed class InboundFramePump(WebSocket socket, IActorRef session, string connectionId, int maxMessageBytes, FrameRateLimiter rateLimiter)
+public sealed class InboundFramePump(WebSocket socket, IActorRef session, int maxMessageBytes, FrameRateLimit rateLimit)
 {
     private const int ReadChunkBytes = 4 * 1024;
+
+    // This connection's frames; used only by this pump's one loop, so no lock.
+    private readonly TokenBucket _frames = rateLimit.NewBucket();
 
     public async Task RunAsync()
     {
@@ -26,9 +30,9 @@ public sealed class InboundFramePump(WebSocket socket, IActorRef session, string
                     session.Tell(new CloseSession(SessionClose.BinaryFrame));
                     return;
                 }
-                if (!rateLimiter.TryAcquire(connectionId))
+                if (!_frames.TryTake(out _))
                 {
-                    session.Tell(new FrameRateLimited(rateLimiter.Describe));
+                    session.Tell(new FrameRateLimited(rateLimit.Describe));
                     continue;
                 }
                 session.Tell(new InboundFrame(message.Bytes));

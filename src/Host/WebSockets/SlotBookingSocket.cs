@@ -29,7 +29,7 @@ public static class SlotBookingSocket
 
     public static IServiceCollection AddSlotBookingSockets(this IServiceCollection services)
     {
-        services.AddSingleton<ConnectionGate>().AddSingleton<FrameRateLimiter>().AddSingleton(SessionSettingsOf);
+        services.AddSingleton<ConnectionGate>().AddSingleton<FrameRateLimit>().AddSingleton(SessionSettingsOf);
         // Pings keep idle connections alive through proxies and reveal dead peers, whose sessions then end.
         services.AddOptions<WebSocketOptions>().Configure<IOptions<SlotBookingOptions>>((webSockets, slotBooking) =>
         {
@@ -56,7 +56,7 @@ public static class SlotBookingSocket
     public static IEndpointRouteBuilder MapSlotBookingSocket(this IEndpointRouteBuilder app)
     {
         app.Map(Path, HandleAsync).WithName("SlotBookingSocket").WithSummary("WebSocket: book_slot, cancel_slot, get_slots")
-            .RequireRateLimiting(HttpRateLimiting.UpgradePolicy);
+            .RequireClientRateLimit(HttpRateLimiting.UpgradePolicy);
         return app;
     }
 
@@ -164,7 +164,7 @@ public static class SlotBookingSocket
 
         await using var onShutdown = dependencies.Lifetime.ApplicationStopping.Register(() => session.Tell(DrainSession.Instance));
 
-        var pump = new InboundFramePump(socket, session, connectionId, dependencies.Options.Value.MaxMessageBytes, dependencies.RateLimiter).RunAsync();
+        var pump = new InboundFramePump(socket, session, dependencies.Options.Value.MaxMessageBytes, dependencies.FrameLimit).RunAsync();
         await stopped.Task;
         // A client that does not answer the session's close frame in time is dropped. WaitAsync's timer goes away
         // as soon as the pump ends (the usual case), where a Task.Delay would linger for every closed connection.
@@ -194,5 +194,5 @@ internal readonly record struct SocketDependencies(
     IOptions<SlotBookingOptions> Options,
     SessionSettings Settings,
     ConnectionGate Gate,
-    FrameRateLimiter RateLimiter,
+    FrameRateLimit FrameLimit,
     IHostApplicationLifetime Lifetime);

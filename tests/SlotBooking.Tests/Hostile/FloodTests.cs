@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.WebSockets;
 using SlotBooking.Tests.EndToEnd;
+using SlotBooking.Tests.EndToEnd.Auth;
 using SlotBooking.TestSupport;
 
 namespace SlotBooking.Tests.Hostile;
@@ -61,7 +62,13 @@ public sealed class FloodTests : HostTest
     public async Task Http_routes_answer_429_beyond_their_rate()
     {
         var statuses = await Task.WhenAll(Enumerable.Range(0, 150).Select(_ => Host.Http.GetAsync("/slots")));
-        Assert.Contains(statuses, r => r.StatusCode == HttpStatusCode.TooManyRequests);
+        var refused = statuses.First(r => r.StatusCode == HttpStatusCode.TooManyRequests);
         Assert.Contains(statuses, r => r.StatusCode == HttpStatusCode.OK);
+        // When to come back, in whole seconds, and a problem document as every other error.
+        Assert.True(refused.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1), "no Retry-After");
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        var problem = await refused.JsonAsync();
+        Assert.Equal(429, problem.GetProperty("status").GetInt32());
+        Assert.Equal("Too Many Requests", problem.GetProperty("title").GetString());
     }
 }
