@@ -151,13 +151,17 @@ public sealed class DayRouter : ReceiveActor, IWithTimers
     {
         if (_routerSettings.PersistenceIds is not { } query) return;
         var materializer = Context.Materializer();
-        query(Context.System).CurrentPersistenceIds()
-            .Where(id => id.StartsWith(DayPersistencePrefix, StringComparison.Ordinal))
-            .RunAggregate(new List<string>(), (ids, id) =>
-            {
-                ids.Add(id);
-                return ids;
-            }, materializer)
+        var system = Context.System;
+        // The read journal's first resolution blocks until the write journal has started, and throws after 5 s (a slow
+        // start after a crash): resolved off this actor's thread, so that it fails the read (asked again after
+        // IndexRetryDelay), never the router's creation.
+        Task.Run(() => query(system).CurrentPersistenceIds()
+                .Where(id => id.StartsWith(DayPersistencePrefix, StringComparison.Ordinal))
+                .RunAggregate(new List<string>(), (ids, id) =>
+                {
+                    ids.Add(id);
+                    return ids;
+                }, materializer))
             .PipeTo(Self, success: ids => new TouchedDaysRead(ids));
     }
 
