@@ -159,6 +159,29 @@ public sealed class DayRouterLimitsSpecs : IDisposable
     }
 
     [Fact]
+    public void A_read_journal_that_fails_to_start_fails_the_index_read_not_the_router_and_the_read_is_retried()
+    {
+        using var system = PersistentSystem.Start(_database.Path);
+        var kit = system.Kit;
+        // As the SQL read journal does when the write journal starts slowly: its first resolution throws (after 5 s).
+        var resolutions = 0;
+        var failingFirst = WithIndex with
+        {
+            PersistenceIds = sys => Interlocked.Increment(ref resolutions) == 1
+                ? throw new AggregateException(new TimeoutException("the write journal did not start in time"))
+                : WithIndex.PersistenceIds!(sys),
+            IndexRetryDelay = TimeSpan.FromMilliseconds(200),
+        };
+        var router = StartRouter(kit, failingFirst);
+        kit.Watch(router);
+
+        Assert.True(Send(kit, router, Thursday, new BookSlot(10, CorrelationId: 1)).Result.Success);
+        AwaitIndex(kit, router);
+        Assert.Equal(2, Volatile.Read(ref resolutions));
+        kit.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+    }
+
+    [Fact]
     public void No_more_days_than_the_cap_stay_alive_and_a_day_stopped_for_room_keeps_its_bookings()
     {
         using var system = PersistentSystem.Start(_database.Path);
