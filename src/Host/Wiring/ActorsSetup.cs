@@ -50,7 +50,8 @@ public static class ActorsSetup
                 // The owners' "my bookings", read from the journal through the SQL plugin's read journal.
                 var owners = system.ActorOf(OwnerIndex.Props(new OwnerBookingsSettings(
                     OwnerBookingsSettings.ReadJournalAt(SqlReadJournal.Identifier), options.SlotIdleTimeout, clock, calendars.Find)), "owners");
-                system.ActorOf(StorageProbeActor.SupervisedProps(board, options.StorageProbeInterval, clock), "storage-probe");
+                // Saves a snapshot at intervals and tells the board whether storage works.
+                system.ActorOf(StorageProbeActor.Props(board, options.StorageProbeInterval, clock), "storage-probe");
                 system.ActorOf(UndeliveredCommandResponder.Props(), "undelivered-commands");
                 // Accounts passivate after the same idle time as slots.
                 var accounts = system.ActorOf(AccountDirectory.Props(new AccountSettings(options.SlotIdleTimeout, clock)), "accounts");
