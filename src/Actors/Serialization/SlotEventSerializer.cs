@@ -10,9 +10,9 @@ using SlotBooking.Actors.Storage;
 namespace SlotBooking.Actors.Serialization;
 
 /// <summary>
-/// Stores slot events, slot snapshots, storage probes and days' touched hours as JSON under stable, versioned manifests. The journal outlives this
-/// code: a manifest is never reused for another shape; a changed shape gets a new "/v2" manifest and the
-/// old one keeps being read.
+/// Stores slot events, slot snapshots, the storage probe's snapshot (and its old journaled event) and days' touched hours as
+/// JSON under stable, versioned manifests. The journal outlives this code: a manifest is never reused for another shape; a
+/// changed shape gets a new "/v2" manifest and the old one keeps being read.
 /// </summary>
 public sealed class SlotEventSerializer(ExtendedActorSystem system) : SerializerWithStringManifest(system)
 {
@@ -25,11 +25,13 @@ public sealed class SlotEventSerializer(ExtendedActorSystem system) : Serializer
     public const string SlotCancelledV2 = "slot-cancelled/v2";
     public const string SlotStateV1 = "slot-state/v1";
     public const string SlotStateV2 = "slot-state/v2";
+    // Written to the journal by versions before the probe moved to the snapshot store; still read.
     public const string StorageProbedV1 = "storage-probed/v1";
+    public const string StorageProbeSnapshotV1 = "storage-probe-snapshot/v1";
     public const string DayHourTouchedV1 = "day-hour-touched/v1";
 
     /// <summary>The types bound to this serializer; the host binds them in its serialization setup.</summary>
-    public static readonly IReadOnlyList<Type> BoundTypes = [typeof(ISlotEvent), typeof(SlotState), typeof(StorageProbed), typeof(HourTouched)];
+    public static readonly IReadOnlyList<Type> BoundTypes = [typeof(ISlotEvent), typeof(SlotState), typeof(StorageProbed), typeof(StorageProbeSnapshot), typeof(HourTouched)];
 
     public override int Identifier => Id;
 
@@ -39,6 +41,7 @@ public sealed class SlotEventSerializer(ExtendedActorSystem system) : Serializer
         SlotCancelled => SlotCancelledV2,
         SlotState => SlotStateV2,
         StorageProbed => StorageProbedV1,
+        StorageProbeSnapshot => StorageProbeSnapshotV1,
         HourTouched => DayHourTouchedV1,
         _ => throw new ArgumentException($"Cannot serialize {o.GetType()}", nameof(o)),
     };
@@ -49,6 +52,7 @@ public sealed class SlotEventSerializer(ExtendedActorSystem system) : Serializer
         SlotCancelled e => JsonSerializer.SerializeToUtf8Bytes(e, PersistedJsonContext.Default.SlotCancelled),
         SlotState s => JsonSerializer.SerializeToUtf8Bytes(s, PersistedJsonContext.Default.SlotState),
         StorageProbed p => JsonSerializer.SerializeToUtf8Bytes(p, PersistedJsonContext.Default.StorageProbed),
+        StorageProbeSnapshot p => JsonSerializer.SerializeToUtf8Bytes(p, PersistedJsonContext.Default.StorageProbeSnapshot),
         HourTouched t => JsonSerializer.SerializeToUtf8Bytes(t, PersistedJsonContext.Default.HourTouched),
         _ => throw new ArgumentException($"Cannot serialize {obj.GetType()}", nameof(obj)),
     };
@@ -60,6 +64,7 @@ public sealed class SlotEventSerializer(ExtendedActorSystem system) : Serializer
         SlotCancelledV1 or SlotCancelledV2 => Required(JsonSerializer.Deserialize(bytes, PersistedJsonContext.Default.SlotCancelled), manifest),
         SlotStateV1 or SlotStateV2 => Required(JsonSerializer.Deserialize(bytes, PersistedJsonContext.Default.SlotState), manifest),
         StorageProbedV1 => Required(JsonSerializer.Deserialize(bytes, PersistedJsonContext.Default.StorageProbed), manifest),
+        StorageProbeSnapshotV1 => Required(JsonSerializer.Deserialize(bytes, PersistedJsonContext.Default.StorageProbeSnapshot), manifest),
         DayHourTouchedV1 => Required(JsonSerializer.Deserialize(bytes, PersistedJsonContext.Default.HourTouched), manifest),
         _ => throw new SerializationException($"Unknown slot event manifest '{manifest}'"),
     };
@@ -74,5 +79,6 @@ public sealed class SlotEventSerializer(ExtendedActorSystem system) : Serializer
 [JsonSerializable(typeof(SlotCancelled))]
 [JsonSerializable(typeof(SlotState))]
 [JsonSerializable(typeof(StorageProbed))]
+[JsonSerializable(typeof(StorageProbeSnapshot))]
 [JsonSerializable(typeof(HourTouched))]
 internal sealed partial class PersistedJsonContext : JsonSerializerContext;

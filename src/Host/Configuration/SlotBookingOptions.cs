@@ -27,7 +27,10 @@ public sealed class SlotBookingOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>How often a tiny probe write checks that storage works (health reflects it even when nobody books).</summary>
+    /// <summary>
+    /// How often the storage probe saves a tiny snapshot to check that storage works (health reflects it even when nobody
+    /// books); after a failure it tries again sooner, with a back-off.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.050", "01:00:00")]
     public TimeSpan StorageProbeInterval { get; set; } = TimeSpan.FromSeconds(5);
 

@@ -11,6 +11,7 @@ using SlotBooking.Actors.Slots;
 using SlotBooking.Actors.Storage;
 using SlotBooking.Host.Configuration;
 using SlotBooking.Host.Http;
+using SlotBooking.Host.Persistence;
 
 namespace SlotBooking.Host.Wiring;
 
@@ -47,10 +48,12 @@ public static class ActorsSetup
                 var catalog = system.ActorOf(
                     CalendarCatalog.SupervisedProps(calendars, services.GetRequiredService<ConfiguredCalendars>().Others, dayReader.ReadAsync, clock, board),
                     "calendar-catalog");
-                // The owners' "my bookings", read from the journal through the SQL plugin's read journal.
+                // The owners' "my bookings", read from the journal through the SQL plugin's read journal, up to what is
+                // stored when each read begins, without waiting for the read journal's poll.
                 var owners = system.ActorOf(OwnerIndex.Props(new OwnerBookingsSettings(
-                    OwnerBookingsSettings.ReadJournalAt(SqlReadJournal.Identifier), options.SlotIdleTimeout, clock, calendars.Find)), "owners");
-                system.ActorOf(StorageProbeActor.SupervisedProps(board, options.StorageProbeInterval, clock), "storage-probe");
+                    PromptAllEvents.Of, options.SlotIdleTimeout, clock, calendars.Find)), "owners");
+                // Saves a snapshot at intervals and tells the board whether storage works.
+                system.ActorOf(StorageProbeActor.Props(board, options.StorageProbeInterval, clock), "storage-probe");
                 system.ActorOf(UndeliveredCommandResponder.Props(), "undelivered-commands");
                 // Accounts passivate after the same idle time as slots.
                 var accounts = system.ActorOf(AccountDirectory.Props(new AccountSettings(options.SlotIdleTimeout, clock)), "accounts");

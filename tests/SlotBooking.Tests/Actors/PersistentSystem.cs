@@ -28,16 +28,28 @@ public sealed class PersistentSystem : IDisposable
     /// <summary>A test kit on this system, for probes and expectations.</summary>
     public TestKit Kit { get; }
 
-    public static PersistentSystem Start(string databasePath)
+    /// <summary>The SQLite file's wiring, as the host's journal uses it.</summary>
+    public SqliteDatabase Database => _host.Services.GetRequiredService<SqliteDatabase>();
+
+    /// <param name="hocon">Settings that win over the persistence HOCON, e.g. a read journal's query-delay.</param>
+    /// <param name="options">Changes to the service's options, e.g. a shorter busy timeout.</param>
+    public static PersistentSystem Start(string databasePath, string? hocon = null, Action<SlotBookingOptions>? options = null)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
         builder.Services.AddSlotBookingOptions();
         builder.Services.AddSlotStorage();
-        builder.Services.Configure<SlotBookingOptions>(o => o.DatabasePath = databasePath);
+        builder.Services.Configure<SlotBookingOptions>(o =>
+        {
+            o.DatabasePath = databasePath;
+            options?.Invoke(o);
+        });
         // Journal writes on a busy CI machine (several test assemblies at once on 2 cores) can take seconds.
-        builder.Services.AddAkka("slot-spec", (akka, services) => akka
-            .AddHocon("akka.test.single-expect-default = 15s", HoconAddMode.Prepend)
-            .AddSlotPersistence(services));
+        builder.Services.AddAkka("slot-spec", (akka, services) =>
+        {
+            akka.AddHocon("akka.test.single-expect-default = 15s", HoconAddMode.Prepend).AddSlotPersistence(services);
+            // Prepended after the persistence HOCON, so that it wins.
+            if (hocon is not null) akka.AddHocon(hocon, HoconAddMode.Prepend);
+        });
         var host = builder.Build();
         host.Start();
         return new PersistentSystem(host);

@@ -3,12 +3,12 @@ using Akka.Actor;
 using Akka.Persistence;
 using Akka.Persistence.Journal;
 using Akka.Persistence.Query;
-using Akka.Persistence.Sql.Query;
 using Akka.Streams.Dsl;
 using NodaTime;
 using Offset = Akka.Persistence.Query.Offset;
 using SlotBooking.Actors.Domain;
 using SlotBooking.Actors.Owners;
+using SlotBooking.Host.Persistence;
 using SlotBooking.Tests.Actors;
 using SlotBooking.TestSupport;
 
@@ -27,8 +27,7 @@ public sealed class OwnerBookingsSpecs : IDisposable
 
     public void Dispose() => _database.Dispose();
 
-    private static ICurrentAllEventsQuery RealJournal(ActorSystem system) =>
-        PersistenceQuery.Get(system).ReadJournalFor<ICurrentAllEventsQuery>(SqlReadJournal.Identifier);
+    private static ICurrentAllEventsQuery RealJournal(ActorSystem system) => PromptAllEvents.Of(system);
 
     [Fact]
     public void Bookings_are_rebuilt_from_the_journal_after_the_actor_and_then_the_whole_system_restart()

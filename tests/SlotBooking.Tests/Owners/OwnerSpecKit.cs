@@ -1,18 +1,19 @@
 using System.Threading.Channels;
 using Akka.Actor;
-using Akka.Persistence.Sql.Query;
 using Akka.TestKit;
 using SlotBooking.Actors.Calendars;
 using SlotBooking.Actors.Domain;
 using SlotBooking.Actors.Owners;
 using SlotBooking.Actors.Slots;
+using SlotBooking.Host.Persistence;
 using SlotBooking.Tests.Actors;
 
 namespace SlotBooking.Tests.Owners;
 
 /// <summary>
 /// What the owners' specs share: slots of the lab's Thursday and of the default calendar, booked and cancelled on
-/// behalf of a subject on the real journal, and owner read-model settings on the same fake clock (08:30 in Berlin).
+/// behalf of a subject on the real journal, and owner read-model settings on the same fake clock (08:30 in Berlin),
+/// reading the journal as the host does.
 /// </summary>
 internal sealed class OwnerSpecKit(TestKitBase kit)
 {
@@ -21,7 +22,7 @@ internal sealed class OwnerSpecKit(TestKitBase kit)
     public static CalendarDefinition? FindCalendar(string id) => id == LabDay.Lab.Id ? LabDay.Lab : null;
 
     public static OwnerBookingsSettings Settings(TimeSpan? idleTimeout = null) =>
-        new(OwnerBookingsSettings.ReadJournalAt(SqlReadJournal.Identifier), idleTimeout ?? TimeSpan.FromMinutes(5), SlotSettings.Clock, FindCalendar);
+        new(PromptAllEvents.Of, idleTimeout ?? TimeSpan.FromMinutes(5), SlotSettings.Clock, FindCalendar);
 
     public static SlotIdentity Lab(int hour) => SlotIdentity.OfDated(LabDay.Lab, LabDay.Thursday, hour);
 

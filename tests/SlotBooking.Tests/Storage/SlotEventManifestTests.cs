@@ -3,10 +3,14 @@ using Akka.Actor;
 using Akka.TestKit.Xunit2;
 using SlotBooking.Actors.Domain;
 using SlotBooking.Actors.Serialization;
+using SlotBooking.Actors.Storage;
 
 namespace SlotBooking.Tests.Storage;
 
-/// <summary>Events outlive the code: v2 events carry owners and round-trip; v1 payloads, as stored, still read (as anonymous).</summary>
+/// <summary>
+/// Events outlive the code: v2 events carry owners and round-trip; v1 payloads, as stored, still read (as anonymous); the
+/// storage probe's old journaled event still reads beside its snapshot.
+/// </summary>
 public sealed class SlotEventManifestTests : TestKit
 {
     private static readonly DateTimeOffset At = new(2026, 11, 25, 9, 30, 0, TimeSpan.Zero);
@@ -28,6 +32,15 @@ public sealed class SlotEventManifestTests : TestKit
         Assert.Equal(cancelled, RoundTrip(cancelled, "slot-cancelled/v2"));
         var state = new SlotState(9, At) { BookedBy = "alice" };
         Assert.Equal(state, RoundTrip(state, "slot-state/v2"));
+    }
+
+    [Fact]
+    public void The_storage_probes_snapshot_round_trips_and_its_old_journaled_event_still_reads()
+    {
+        Assert.Equal(new StorageProbeSnapshot(At), RoundTrip(new StorageProbeSnapshot(At), "storage-probe-snapshot/v1"));
+        // As journal-v1.db stores it.
+        var stored = _serializer.FromBinary(Encoding.UTF8.GetBytes("""{"at":"2026-11-25T22:24:15.0477969+00:00"}"""), "storage-probed/v1");
+        Assert.Equal(new StorageProbed(new DateTimeOffset(2026, 11, 25, 22, 24, 15, TimeSpan.Zero).AddTicks(477969)), stored);
     }
 
     [Fact]
