@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using SlotBooking.Actors.Domain;
 using SlotBooking.Host.Configuration;
+using SlotBooking.Host.Persistence;
 using SlotBooking.Host.WebSockets;
 using SlotBooking.Protocol;
 
@@ -45,7 +46,7 @@ public static class SlotRoutes
     {
         var view = await services.Board.ReadAsync(ct);
         if (!view.IsReady) return HttpProblems.NotReady();
-        var database = DatabaseStatsOf(view.BookedCount, services.Options.Value);
+        var database = DatabaseStatsOf(view.BookedCount, services.Options.Value, services.Storage);
         return TypedResults.Json(
             new StatsResponse(
                 database,
@@ -54,13 +55,13 @@ public static class SlotRoutes
             ProtocolJsonContext.Default.StatsResponse);
     }
 
-    public static DatabaseStats DatabaseStatsOf(int booked, SlotBookingOptions options)
+    public static DatabaseStats DatabaseStatsOf(int booked, SlotBookingOptions options, StorageLocation storage)
     {
         var total = options.SlotRange().Count;
-        return new DatabaseStats(total, booked, total - booked, options.DatabasePath);
+        return new DatabaseStats(total, booked, total - booked, storage.Description);
     }
 
 
     /// <summary>What a read route takes from the container, bound with <c>[AsParameters]</c>.</summary>
-    private readonly record struct ReadServices(BoardReader Board, ConnectionGate Connections, IOptions<SlotBookingOptions> Options);
+    private readonly record struct ReadServices(BoardReader Board, ConnectionGate Connections, IOptions<SlotBookingOptions> Options, StorageLocation Storage);
 }
