@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using SlotBooking.Actors.Accounts;
+using SlotBooking.Host.Accounts;
 using SlotBooking.Host.Auth;
 using SlotBooking.Host.Persistence;
 using SlotBooking.Tests.EndToEnd;
@@ -13,7 +14,8 @@ using SlotBooking.TestSupport.PostgreSql;
 namespace SlotBooking.Tests.PostgreSql;
 
 /// <summary>
-/// What is particular to PostgreSQL: where accounts and the generated signing key are kept, that every connection
+/// What is particular to PostgreSQL: where accounts and the generated signing key are kept, that the operator's
+/// <c>accounts add</c> works on the same database, that every connection
 /// commits synchronously, that the plugin made its unique key, and what <c>/stats</c> shows. The database's own
 /// default is <c>synchronous_commit = off</c>, so only the service's setting can make its commits synchronous.
 /// </summary>
@@ -48,6 +50,18 @@ public sealed class PostgreSqlStorageTests(PostgreSqlFixture postgres) : HostTes
         Assert.Equal(key, await ScalarAsync<string>($"SELECT key FROM {PostgreSqlSigningKey.Table}"));
         Assert.Equal(HttpStatusCode.OK, (await Host.Http.MeAsync(token)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await Host.Http.LoginAsync("pg@example.org", "kept in postgres")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_accounts_command_stores_an_account_in_the_servers_database_while_it_runs()
+    {
+        var (output, error) = (new StringWriter(), new StringWriter());
+        var code = await AccountsCommand.RunAsync(
+            ["accounts", "add", "--email", "operator@example.org", .. _database.HostArgs, "--Logging:LogLevel:Default=Warning"],
+            new StringReader(""), output, error, "the operator's password");
+
+        Assert.True(code == AccountsCommand.Succeeded, error.ToString());
+        Assert.Equal(HttpStatusCode.OK, (await Host.Http.LoginAsync("operator@example.org", "the operator's password")).StatusCode);
     }
 
     [Fact]
