@@ -16,6 +16,7 @@ public sealed class PostgreSqlServer : IAsyncDisposable
     private const int PortAttempts = 5;
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(60);
 
+    private readonly PostgreSqlTools _tools;
     private string? _folder;
 
     public int Port { get; private set; }
@@ -27,17 +28,15 @@ public sealed class PostgreSqlServer : IAsyncDisposable
     /// <summary>The maintenance database, as the superuser, over TCP on loopback (initdb trusts local connections).</summary>
     private string AdminConnectionString => ConnectionStringFor("postgres");
 
-    private PostgreSqlServer()
-    {
-    }
+    private PostgreSqlServer(PostgreSqlTools tools) => _tools = tools;
 
+    /// <summary>A new server, running; fails saying how to install PostgreSQL where it is missing.</summary>
     public static async Task<PostgreSqlServer> StartAsync()
     {
-        var tools = PostgreSqlTools.Find();
-        var server = new PostgreSqlServer();
+        var server = new PostgreSqlServer(PostgreSqlTools.Find());
         try
         {
-            await server.InitializeAsync(tools);
+            await server.InitializeAsync();
             return server;
         }
         catch
@@ -47,24 +46,26 @@ public sealed class PostgreSqlServer : IAsyncDisposable
         }
     }
 
-    private async Task InitializeAsync(PostgreSqlTools tools)
+    private async Task InitializeAsync()
     {
         _folder = Directory.CreateTempSubdirectory("slotbooking-pg-").FullName;
         Directory.CreateDirectory(DataFolder);
         Directory.CreateDirectory(SocketFolder);
-        if (tools.RunsAsPostgresUser) await tools.RunAsync("chown", ["-R", "postgres:postgres", _folder], CommandTimeout);
+        if (_tools.RunsAsPostgresUser) await _tools.RunAsync("chown", ["-R", "postgres:postgres", _folder], CommandTimeout);
 
         // --no-sync and fsync=off: a server that lives for one test run has nothing to keep through a crash of the
         // machine. The service's own setting (synchronous_commit=on) is what the tests check, and it still applies.
-        await tools.RunToolAsync("initdb", ["-D", DataFolder, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync"], CommandTimeout);
+        await _tools.RunToolAsync("initdb", ["-D", DataFolder, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync"], CommandTimeout);
 
-        // A port picked free may be taken by another process before the server binds it: try another.
+        // A port picked free may be taken by another process before the server binds it: try another. max_connections
+        // leaves room for the hosts of one test at a time (each pools a few connections; a host closes its pool on dispose).
         for (var attempt = 1; ; attempt++)
         {
             Port = FreeLoopbackPort();
+            File.Delete(LogFile);
             try
             {
-                await tools.RunToolAsync("pg_ctl",
+                await _tools.RunToolAsync("pg_ctl",
                 [
                     "-D", DataFolder, "-l", LogFile, "-w", "-t", "60",
                     "-o", $"-p {Port} -k {SocketFolder} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c shared_buffers=16MB -c max_connections=300",
@@ -113,7 +114,7 @@ public sealed class PostgreSqlServer : IAsyncDisposable
         {
             NpgsqlConnection.ClearAllPools();
             if (File.Exists(Path.Combine(DataFolder, "postmaster.pid")))
-                await PostgreSqlTools.Find().RunToolAsync("pg_ctl", ["-D", DataFolder, "-m", "immediate", "-w", "stop"], CommandTimeout);
+                await _tools.RunToolAsync("pg_ctl", ["-D", DataFolder, "-m", "immediate", "-w", "stop"], CommandTimeout);
         }
         finally
         {

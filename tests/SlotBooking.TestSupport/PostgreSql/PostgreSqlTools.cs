@@ -14,24 +14,27 @@ public sealed class PostgreSqlTools
         $"PostgreSQL 15 is not installed ({BinFolder}/initdb is missing): install it with `apt-get install postgresql` " +
         "(Debian's postgresql-15), or run .ci/run, which installs it. These tests start their own throwaway server.";
 
-    private PostgreSqlTools(bool runsAsPostgresUser) => RunsAsPostgresUser = runsAsPostgresUser;
+    private readonly string _binFolder;
+
+    private PostgreSqlTools(string binFolder, bool runsAsPostgresUser) => (_binFolder, RunsAsPostgresUser) = (binFolder, runsAsPostgresUser);
 
     /// <summary>initdb refuses to run as root, so root runs the server programs as the postgres user.</summary>
     public bool RunsAsPostgresUser { get; }
 
     /// <summary>The installed tools; fails, saying how to install them, where they are missing.</summary>
-    public static PostgreSqlTools Find()
+    /// <param name="binFolder">Where to look; Debian's place unless a test looks elsewhere.</param>
+    public static PostgreSqlTools Find(string binFolder = BinFolder)
     {
-        if (!File.Exists(Path.Combine(BinFolder, "initdb")) || !File.Exists(Path.Combine(BinFolder, "pg_ctl")))
+        if (!File.Exists(Path.Combine(binFolder, "initdb")) || !File.Exists(Path.Combine(binFolder, "pg_ctl")))
             throw new InvalidOperationException(InstallHint);
-        return new PostgreSqlTools(Environment.UserName == "root");
+        return new PostgreSqlTools(binFolder, Environment.UserName == "root");
     }
 
     /// <summary>Runs one of the server programs (initdb, pg_ctl) to its end.</summary>
     public Task RunToolAsync(string tool, IReadOnlyList<string> arguments, TimeSpan timeout) =>
         RunsAsPostgresUser
-            ? RunAsync("runuser", ["-u", "postgres", "--", Path.Combine(BinFolder, tool), .. arguments], timeout)
-            : RunAsync(Path.Combine(BinFolder, tool), arguments, timeout);
+            ? RunAsync("runuser", ["-u", "postgres", "--", Path.Combine(_binFolder, tool), .. arguments], timeout)
+            : RunAsync(Path.Combine(_binFolder, tool), arguments, timeout);
 
     /// <summary>Runs a program to its end; a non-zero exit fails with what it printed.</summary>
     public async Task RunAsync(string program, IReadOnlyList<string> arguments, TimeSpan timeout)
