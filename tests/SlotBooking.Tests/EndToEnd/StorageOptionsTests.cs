@@ -1,3 +1,5 @@
+using Akka.Actor;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SlotBooking.Host;
 using SlotBooking.TestSupport;
@@ -41,9 +43,16 @@ public sealed class StorageOptionsTests : IDisposable
     }
 
     [Fact]
-    public async Task Sqlite_in_any_case_is_the_file_as_before()
+    public async Task Sqlite_in_any_case_is_the_file_as_before_with_its_own_journal_tuning()
     {
         await using var host = await RunningHost.StartAsync(_database.Path, "--SlotBooking:Storage:Provider=sqlite");
         Assert.True(File.Exists(_database.Path));
+
+        var config = host.Services.GetRequiredService<ActorSystem>().Settings.Config;
+        Assert.Equal(1, config.GetInt("akka.persistence.journal.sql.parallelism"));
+        Assert.Equal("read-uncommitted", config.GetString("akka.persistence.journal.sql.read-isolation-level"));
+        Assert.Equal(TimeSpan.FromSeconds(60), config.GetTimeSpan("akka.persistence.query.journal.sql.journal-sequence-retrieval.query-delay"));
+        // Shared by both providers.
+        Assert.Equal(1000, config.GetInt("akka.persistence.journal.sql.batch-size"));
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Akka.Actor;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using SlotBooking.Actors.Accounts;
@@ -92,6 +93,17 @@ public sealed class PostgreSqlStorageTests(PostgreSqlFixture postgres) : HostTes
             """);
         Assert.Equal(1, unique);
         Assert.Equal(1, await ScalarAsync<long>("SELECT count(*) FROM journal WHERE persistence_id = 'slot-9'"));
+    }
+
+    [Fact]
+    public void The_journal_takes_the_postgresql_settings_and_none_of_sqlites()
+    {
+        var config = Host.Services.GetRequiredService<ActorSystem>().Settings.Config;
+        Assert.Equal(3, config.GetInt("akka.persistence.journal.sql.parallelism"));
+        Assert.Equal("read-committed", config.GetString("akka.persistence.journal.sql.read-isolation-level"));
+        Assert.Equal("read-committed", config.GetString("akka.persistence.query.journal.sql.read-isolation-level"));
+        Assert.Equal(TimeSpan.FromSeconds(1), config.GetTimeSpan("akka.persistence.query.journal.sql.journal-sequence-retrieval.query-delay"));
+        Assert.Equal(1000, config.GetInt("akka.persistence.journal.sql.batch-size"));
     }
 
     [Fact]
