@@ -5,6 +5,8 @@
 #   bench/profile.sh rest DLL [DLL ...]   at rest: 20 s of samples, 30 s after /health first answered, no connection
 #   bench/profile.sh cell DLL [DLL ...]   the 20-client cell: 20 clients book/cancel default slots (loadgen load 20),
 #                                         8 s of samples after a 6 s warm-up
+#   bench/profile.sh fanout DLL [DLL ...] broadcasts to 1,000 listeners (loadgen fanout), after a 20-client load and
+#                                         3 x 300 unmeasured changes: 5 s of samples inside a fourth round (shares, ms/s)
 #
 # The servers run with DOTNET_PerfMapEnabled=1 (method names), DOTNET_EnableWriteXorExecute=0 (otherwise JIT code
 # sits in a double-mapped region that perf cannot match to the map) and DOTNET_ReadyToRun=0 (the framework's
@@ -49,7 +51,18 @@ for dll in "$@"; do
   say "$MODE: $dll"
   start "$dll"
   ops=0
-  if [[ "$MODE" == rest ]]; then
+  if [[ "$MODE" == fanout ]]; then
+    # Shares only: the sample window (5 s, from 2 s after the round starts, when the listeners are connected) is
+    # inside a 300-change round; the per-frame figure comes from loadgen's own count over the whole round.
+    "$LOADGEN" "$URL" load 20 4 >/dev/null 2>&1
+    for _ in 1 2 3; do "$LOADGEN" "$URL" fanout 1000 300 >/dev/null 2>&1; done
+    SERVER_PID=$PID "$LOADGEN" "$URL" fanout 1000 300 >"$WORK/fanout.out" 2>&1 &
+    round=$!
+    sleep 2; seconds=5
+    perf record -F "$HZ" -g -p "$PID" -o "$WORK/perf.data" -- sleep "$seconds" >/dev/null 2>&1
+    wait "$round" || true
+    say "$(grep -o 'server_cpu_us_per_frame=[0-9.]*' "$WORK/fanout.out" || echo 'fanout round failed')"
+  elif [[ "$MODE" == rest ]]; then
     sleep 30; seconds=20
     perf record -F "$HZ" -g -p "$PID" -o "$WORK/perf.data" -- sleep "$seconds" >/dev/null 2>&1
   else
