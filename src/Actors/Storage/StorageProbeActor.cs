@@ -5,7 +5,7 @@ namespace SlotBooking.Actors.Storage;
 
 /// <summary>
 /// Saves a tiny snapshot (<see cref="StorageProbeSnapshot"/>) at one fixed key of the snapshot store at intervals and
-/// reports whether it was stored, so that health reflects storage even when nobody books, and recovery is noticed
+/// reports whether it was stored (to the storage health actor), so that health reflects storage even when nobody books, and recovery is noticed
 /// without waiting for a user. One probe is one transaction and the table keeps one row for it: the SQL plugin saves a
 /// snapshot with an INSERT OR REPLACE on (persistence_id, sequence_number), and the key never changes.
 /// <para>
