@@ -57,6 +57,9 @@ public sealed class BoardReadModel
         _known[hour] = change;
         if (changed) Version++;
         if (!IsReady || (!changed && _published)) return false;
+        // The first complete view is news to watchers even when no slot changed: it gets a version of its own, newer
+        // than the nothing (version 0) a connection has been shown before it.
+        if (!changed) Version++;
         _published = true;
         return true;
     }

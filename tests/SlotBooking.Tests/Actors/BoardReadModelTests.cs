@@ -32,7 +32,10 @@ public sealed class BoardReadModelTests
         // The first complete view is published even unchanged: the default board's new watchers are sent it.
         Assert.True(model.Apply(new SlotStateChanged(SlotState.Free(4), 0)));
         Assert.True(model.IsReady);
-        Assert.Equal([3, 4], View(model, 3, 4).Slots.Select(s => s.SlotId));
+        var first = View(model, 3, 4);
+        Assert.Equal([3, 4], first.Slots.Select(s => s.SlotId));
+        // Newer than the nothing a connection was shown before it: sessions drop a view no newer than what they showed.
+        Assert.True(first.Version > 0);
     }
 
     [Fact]
