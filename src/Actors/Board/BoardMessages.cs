@@ -6,7 +6,7 @@ namespace SlotBooking.Actors.Board;
 /// <summary>A slot's stored state and its version (its journal sequence number), after recovery and after each stored batch.</summary>
 public sealed record SlotStateChanged(SlotState State, long Version);
 
-/// <summary>Asks the board for a <see cref="BoardView"/> (the HTTP routes and the health check).</summary>
+/// <summary>Asks a board for a <see cref="BoardView"/> (the HTTP routes, the health check and the calendar catalog).</summary>
 public sealed record GetBoard
 {
     public static GetBoard Instance { get; } = new();
@@ -19,18 +19,17 @@ public sealed record ReadBoard(long CorrelationId);
 public sealed record BoardRead(long CorrelationId, BoardView View);
 
 /// <summary>
-/// Every slot's state, in id order, as of the last stored change. <see cref="IsReady"/> is false until every
-/// slot has recovered and reported; until then <see cref="Slots"/> holds only those that have.
-/// <see cref="StorageProblem"/> is the last storage failure reported, until storage is seen working again.
+/// Every slot's state, in id order, as of the last stored change. <see cref="IsReady"/> is false while a slot that
+/// may hold stored state has not reported it (it is still recovering, or its recovery failed).
 /// <see cref="Version"/> counts the board's changes; <see cref="SlotVersions"/> says which stored version of each slot it shows.
 /// </summary>
-public sealed record BoardView(bool IsReady, ImmutableArray<SlotState> Slots, string? StorageProblem, long Version, SlotVersions SlotVersions)
+public sealed record BoardView(bool IsReady, ImmutableArray<SlotState> Slots, long Version, SlotVersions SlotVersions)
 {
     public int BookedCount => Slots.Count(s => s.IsBooked);
     public IEnumerable<int> BookedIds => Slots.Where(s => s.IsBooked).Select(s => s.SlotId);
 
     /// <summary>Before anything is known: not ready, no slots.</summary>
-    public static BoardView Unknown { get; } = new(false, [], null, 0, SlotVersions.None);
+    public static BoardView Unknown { get; } = new(false, [], 0, SlotVersions.None);
 }
 
 /// <summary>
@@ -42,3 +41,6 @@ public sealed record BoardChanged(ImmutableArray<SlotState> Slots, DateTimeOffse
     public BoardKey Board { get; init; } = BoardKey.Default;
     public Calendars.CalendarDefinition? Calendar { get; init; }
 }
+
+/// <summary>A dated day journaled its first touched hour: reads of it now start it. Sent by the day's board to its router.</summary>
+public sealed record BoardTouched(BoardKey Board);

@@ -12,7 +12,7 @@ namespace SlotBooking.Actors.Catalog;
 /// <summary>
 /// The single writer of calendar changes: it decides admins' creates, updates and retirements, stores them as
 /// events, and swaps the resulting definitions into the <see cref="CalendarRegistry"/>, which every reader (routes,
-/// sessions, day router) consults. On recovery it rebuilds the definitions from its journal; then each configured
+/// sessions, boards and the board router) consults. On recovery it rebuilds the definitions from its journal; then each configured
 /// calendar the journal has never seen is stored as created. A configured calendar the journal knows keeps its stored
 /// state, so an admin's change survives a restart with the old configuration (and a changed configuration entry is
 /// logged and ignored: change a running calendar with <c>PUT /calendars/{id}</c>).
@@ -142,14 +142,12 @@ public sealed class CalendarCatalog : ReceivePersistentActor
     /// the ones being removed, so its view lists their bookings (a day's view lists its calendar's hours only, which is
     /// why the new definition cannot simply be swapped in first).</item>
     /// <item>After the new definition is swapped in, so that a booking of a removed hour decided from now on is
-    /// refused (by days started from now on, and by running days once they look the calendar up at decision time).
+    /// refused (boards and slots look the calendar up when they decide, through <see cref="CalendarLookup"/>).
     /// This pass catches a booking decided while the first pass ran: the day that took it is running, with the hours it
     /// had. If it finds one, the registry is swapped back and the change refused; else the change is stored.</item>
     /// </list>
     /// The race left open: a booking decided against the old definition just before the swap whose write is still in
-    /// flight when the second pass reads its day (the day shows it only once stored). And until days look their calendar
-    /// up at decision time (DayActor and SlotActor are being changed to), a day already running keeps judging by the
-    /// definition it started with, so it can take a booking of a removed hour until it passivates.
+    /// flight when the second pass reads its day (the day shows it only once stored).
     /// </summary>
     private void StartCheck(HoursCheck check)
     {

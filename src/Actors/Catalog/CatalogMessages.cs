@@ -38,5 +38,5 @@ public sealed record GetCatalogState
     private GetCatalogState() { }
 }
 
-/// <summary>Reads one day of a dated calendar (the HTTP routes' DayReader): how the catalog finds bookings.</summary>
+/// <summary>Reads one day of a dated calendar (through the HTTP routes' BoardReader): how the catalog finds bookings.</summary>
 public delegate Task<BoardView> ReadDay(string calendarId, LocalDate date, CancellationToken cancellationToken);

@@ -1,8 +1,7 @@
 namespace SlotBooking.Actors.Domain;
 
 /// <summary>
-/// A message addressed to one slot. Routing reads only this, so a cluster shard region can later take
-/// the slot manager's place without changes to the slot actor.
+/// A message addressed to one slot of a board (the slot id is the hour). A board routes it by this alone.
 /// </summary>
 public interface IWithSlotId
 {

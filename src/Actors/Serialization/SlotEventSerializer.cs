@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Akka.Actor;
 using Akka.Serialization;
-using SlotBooking.Actors.Days;
+using SlotBooking.Actors.Board;
 using SlotBooking.Actors.Domain;
 using SlotBooking.Actors.Storage;
 

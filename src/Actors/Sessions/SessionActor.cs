@@ -3,7 +3,6 @@ using Akka.Event;
 using NodaTime;
 using SlotBooking.Actors.Board;
 using SlotBooking.Actors.Broadcast;
-using SlotBooking.Actors.Days;
 using SlotBooking.Actors.Domain;
 using SlotBooking.Actors.Owners;
 using SlotBooking.Protocol;
@@ -11,8 +10,8 @@ using SlotBooking.Protocol;
 namespace SlotBooking.Actors.Sessions;
 
 /// <summary>
-/// One per connection. Parses the client's frames, sends commands to the slots (each with a correlation id of its
-/// own) and reads to the board, and puts every answer in its <see cref="SessionOutbox"/>, the only sender to the
+/// One per connection. Parses the client's frames, sends commands and reads to their board (each with a correlation
+/// id of its own; a board routes a command to its slot, whose answer comes straight back), and puts every answer in its <see cref="SessionOutbox"/>, the only sender to the
 /// connection. Three behaviours:
 /// <list type="bullet">
 /// <item>Open: takes requests.</item>
@@ -186,15 +185,11 @@ public sealed class SessionActor : ReceiveActor, IWithTimers
         _outbox.Expect(new PendingRequest(read.CorrelationId, echo, null, _settings.Clock.GetTimestamp()) { Day = day });
         // A read is timed out as a command is: an answer that never comes must not hold back the ones after it.
         StartWatching();
-        Send(read, day, _peers.Board);
+        Send(read, day);
     }
 
-    /// <summary>To the default calendar's actor (the board, or the slot router), or to a dated day through the day router.</summary>
-    private void Send(object message, RequestTarget.Day? day, IActorRef defaultCalendar)
-    {
-        if (day is null) defaultCalendar.Tell(message);
-        else _peers.Days.Tell(new DayEnvelope(day.Calendar.Id, day.Date, message));
-    }
+    /// <summary>To the board the request is about: the default calendar's, or a dated day's.</summary>
+    private void Send(object message, RequestTarget.Day? day) => _peers.Boards.Tell(RequestTarget.BoardOf(day), message, Self);
 
     /// <summary>Adds a board to those this connection hears, and answers with its current slots_update.</summary>
     private void WatchBoard(AnswerEcho echo, RequestTarget.Day? day)
@@ -276,7 +271,7 @@ public sealed class SessionActor : ReceiveActor, IWithTimers
         // Anonymous is what a command carries already: the seed's path allocates nothing more.
         if (requester == Requester.Anonymous)
         {
-            Send(command, day, _peers.Slots);
+            Send(command, day);
             return;
         }
         ISlotCommand signed = command switch
@@ -285,7 +280,7 @@ public sealed class SessionActor : ReceiveActor, IWithTimers
             CancelSlot c => c with { By = requester },
             _ => command,
         };
-        Send(signed, day, _peers.Slots);
+        Send(signed, day);
     }
 
     private void OnSlotReply(SlotReply reply)

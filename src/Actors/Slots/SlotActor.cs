@@ -21,6 +21,7 @@ public sealed class SlotActor : ReceivePersistentActor
     private readonly SlotIdentity _identity;
     private readonly SlotActorSettings _settings;
     private readonly IActorRef _board;
+    private readonly CalendarLookup _calendars = CalendarLookup.For(Context.System);
     private readonly ILoggingAdapter _log = Context.GetLogger();
 
     private readonly List<PendingCommand> _queued = [];
@@ -117,10 +118,13 @@ public sealed class SlotActor : ReceivePersistentActor
         DeferAsync(BatchStored.Instance, _ => OnBatchStored());
     }
 
-    /// <summary>The calendar as the registry holds it now (an admin may have changed it); the default calendar's when undated.</summary>
+    /// <summary>
+    /// The calendar as the registry holds it now (an admin may have changed it), else the one the slot started with;
+    /// for an undated slot the default calendar's, and none (open to all) where no registry is installed.
+    /// </summary>
     private CalendarDefinition? CurrentCalendar() => _identity.Calendar is { } started
-        ? _settings.FindCalendar(started.Id) ?? started
-        : _settings.FindCalendar(CalendarDefinition.DefaultId);
+        ? _calendars.Find(started.Id) ?? started
+        : _calendars.Find(CalendarDefinition.DefaultId);
 
     private static string? OwnerOf(ISlotEvent e) => e switch
     {

@@ -1,18 +1,10 @@
-using SlotBooking.Actors.Calendars;
-
 namespace SlotBooking.Actors.Slots;
 
 /// <summary>How slot actors behave: when they snapshot, when an idle one is stopped, and where time comes from.</summary>
 /// <param name="SnapshotEvery">Save a snapshot after this many events since the last one, so recovery replays at most that many.</param>
-/// <param name="IdleTimeout">A slot with no traffic for this long asks its manager to stop it (it recovers on the next command).</param>
+/// <param name="IdleTimeout">A slot with no traffic for this long asks its board to stop it (it recovers on the next command).</param>
 /// <param name="Clock">The source of booking timestamps.</param>
 public sealed record SlotActorSettings(int SnapshotEvery, TimeSpan IdleTimeout, TimeProvider Clock)
 {
-    /// <summary>
-    /// The calendar with an id as the registry holds it now (null: none), so that an admin's change (hours, horizon,
-    /// access, retirement) applies to slots and days already running. Without it the definition they started with is used.
-    /// </summary>
-    public Func<string, CalendarDefinition?> FindCalendar { get; init; } = _ => null;
-
     public static SlotActorSettings Default { get; } = new(500, TimeSpan.FromMinutes(5), TimeProvider.System);
 }

@@ -18,3 +18,13 @@ public sealed record StorageProbeSnapshot(DateTimeOffset At);
 /// it and every all-events read (the owners' projection) deserializes it.
 /// </summary>
 public sealed record StorageProbed(DateTimeOffset At);
+
+/// <summary>Asks the storage health actor for its <see cref="StorageHealth"/>.</summary>
+public sealed record GetStorageHealth
+{
+    public static GetStorageHealth Instance { get; } = new();
+    private GetStorageHealth() { }
+}
+
+/// <summary>The last storage failure reported (<see cref="Problem"/>), until storage is seen working again; null: none.</summary>
+public sealed record StorageHealth(string? Problem);

@@ -5,8 +5,8 @@ namespace SlotBooking.Actors.Storage;
 
 /// <summary>
 /// Saves a tiny snapshot (<see cref="StorageProbeSnapshot"/>) at one fixed key of the snapshot store at intervals and
-/// reports whether it was stored, so that health reflects storage even when nobody books, and recovery is noticed
-/// without waiting for a user. One probe is one transaction and the table keeps one row for it: the SQL plugin saves a
+/// reports whether it was stored (to the <see cref="StorageHealthActor"/>), so that health reflects storage even when
+/// nobody books, and recovery is noticed without waiting for a user. One probe is one transaction and the table keeps one row for it: the SQL plugin saves a
 /// snapshot with an INSERT OR REPLACE on (persistence_id, sequence_number), and the key never changes.
 /// <para>
 /// It writes nothing to the journal. It used to persist an event and delete the one before: two fsync'd transactions

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using SlotBooking.Actors.Calendars;
-using SlotBooking.Actors.Days;
+using SlotBooking.Actors.Board;
 using SlotBooking.Protocol;
 
 namespace SlotBooking.Host.Configuration;
@@ -69,7 +69,7 @@ public sealed class SlotBookingOptions
     /// used idle one first. A read of a day nobody booked starts none: it is answered from the calendar's definition.
     /// </summary>
     [Range(1, 1_000_000)]
-    public int MaxLiveDays { get; set; } = DayRouterSettings.DefaultMaxLiveDays;
+    public int MaxLiveDays { get; set; } = BoardRouterSettings.DefaultMaxLiveDays;
 
     /// <summary>A client frame larger than this is refused and the socket closed with 1009.</summary>
     [Range(128, 16 * 1024 * 1024)]

@@ -55,7 +55,7 @@ public static class BookingRoutes
         ISlotCommand command = kind == SlotCommandKind.Book
             ? new BookSlot(slotId) { By = requester }
             : new CancelSlot(slotId) { By = requester };
-        var reply = await services.Commander.SendAsync(command, target as RequestTarget.Day, ct);
+        var reply = await services.Commander.SendAsync(command, RequestTarget.BoardOf(target as RequestTarget.Day), ct);
         var result = reply.Result;
         return result.Outcome switch
         {

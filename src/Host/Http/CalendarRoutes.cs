@@ -11,7 +11,7 @@ namespace SlotBooking.Host.Http;
 
 /// <summary>
 /// The calendars the service books (read from the registry, so no actor is asked), and a calendar's slots by date
-/// (one ask of the day, or of the board for the default calendar), and for admins who booked them. A retired calendar
+/// (one ask of its board: the day's, or the default calendar's undated one), and for admins who booked them. A retired calendar
 /// is listed and read as any other.
 /// Changes are <see cref="CalendarAdminRoutes"/>'.
 /// </summary>
@@ -21,7 +21,7 @@ public static class CalendarRoutes
     public const int MaxAvailabilityDays = 31;
 
     public static IServiceCollection AddCalendarReads(this IServiceCollection services) =>
-        services.AddSingleton<DayReader>().AddSingleton(provider => provider.GetSlotBookingOptions().ReadableDates());
+        services.AddSingleton(provider => provider.GetSlotBookingOptions().ReadableDates());
 
     public static IEndpointRouteBuilder MapCalendarRoutes(this IEndpointRouteBuilder app)
     {
@@ -84,12 +84,12 @@ public static class CalendarRoutes
         else if (reads.Dates.Check(calendar, parsed, now) is { } outOfRange) return (null, BadParameter("date", outOfRange));
         else day = parsed;
 
-        var view = day is { } d ? await reads.Days.ReadAsync(calendar.Id, d, ct) : await reads.Board.ReadAsync(ct);
+        var view = await reads.Board.ReadAsync(new BoardKey(calendar.Id, day), ct);
         return view.IsReady ? ((calendar, day, view), null) : (null, HttpProblems.NotReady());
     }
 
     private static async Task<Results<JsonHttpResult<AvailabilityResponse>, ProblemHttpResult>> GetAvailability(
-        string id, string? from, int? days, CalendarRegistry registry, DayReader reader, ReadableDates readable, TimeProvider clock, CancellationToken ct)
+        string id, string? from, int? days, CalendarRegistry registry, BoardReader reader, ReadableDates readable, TimeProvider clock, CancellationToken ct)
     {
         if (registry.Find(id) is not { } calendar) return UnknownCalendar(id);
         if (!calendar.Dated) return BadParameter("id", "the default calendar is undated: it has no availability by date");
@@ -105,7 +105,7 @@ public static class CalendarRoutes
 
         // The days are independent: read them together. An untouched day answers from its own empty journal.
         var dates = Enumerable.Range(0, count).Select(first.PlusDays).ToArray();
-        var views = await Task.WhenAll(dates.Select(d => reader.ReadAsync(calendar.Id, d, ct)));
+        var views = await Task.WhenAll(dates.Select(d => reader.ReadAsync(new BoardKey(calendar.Id, d), ct)));
         if (views.Any(v => !v.IsReady)) return HttpProblems.NotReady();
         var result = dates.Zip(views, (d, v) =>
         {
@@ -130,7 +130,7 @@ public static class CalendarRoutes
     }
 
     /// <summary>What a read of one board takes from the container, bound with <c>[AsParameters]</c>.</summary>
-    private readonly record struct BoardReads(CalendarRegistry Registry, BoardReader Board, DayReader Days, ReadableDates Dates, TimeProvider Clock);
+    private readonly record struct BoardReads(CalendarRegistry Registry, BoardReader Board, ReadableDates Dates, TimeProvider Clock);
 
     /// <summary>A calendar as <c>GET /calendars</c> lists it and the admin routes answer it.</summary>
     public static CalendarInfo Describe(CalendarDefinition c) =>

@@ -50,7 +50,7 @@ public static class HealthEndpoint
             database.BookedSlots,
             database.AvailableSlots,
             database,
-            view?.StorageProblem);
+            entry.Data.TryGetValue(SlotBoardHealthCheck.StorageProblemKey, out var problem) ? problem as string : null);
         context.Response.ContentType = "application/json; charset=utf-8";
         return JsonSerializer.SerializeAsync(context.Response.Body, body, ProtocolJsonContext.Default.HealthResponse, context.RequestAborted);
     }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using SlotBooking.Actors.Board;
 using SlotBooking.Actors.Domain;
 using SlotBooking.Host.Configuration;
 using SlotBooking.Host.Persistence;
@@ -8,12 +9,12 @@ using SlotBooking.Protocol;
 
 namespace SlotBooking.Host.Http;
 
-/// <summary>The seed's read-only HTTP routes; each is one ask of the board, plus the connection gate's count.</summary>
+/// <summary>The seed's read-only HTTP routes; each is one ask of the default calendar's board, plus the connection gate's count.</summary>
 public static class SlotRoutes
 {
-    /// <summary>The board reader these routes ask through; <c>/health</c>'s check reads through the same one.</summary>
+    /// <summary>The board reader these routes ask through; <c>/health</c>'s check and the calendar routes read through the same one.</summary>
     public static IServiceCollection AddSlotRoutes(this IServiceCollection services) =>
-        services.AddSingleton<BoardReader>();
+        services.AddSingleton<BoardDirectory>().AddSingleton<BoardReader>();
 
     public static IEndpointRouteBuilder MapSlotRoutes(this IEndpointRouteBuilder app)
     {
@@ -27,7 +28,7 @@ public static class SlotRoutes
     private static async Task<Results<JsonHttpResult<RootResponse>, ProblemHttpResult>> GetRoot(
         [AsParameters] ReadServices services, CancellationToken ct)
     {
-        var view = await services.Board.ReadAsync(ct);
+        var view = await services.Board.ReadAsync(BoardKey.Default, ct);
         if (!view.IsReady) return HttpProblems.NotReady();
         return TypedResults.Json(
             new RootResponse("Slot Booking API is running", "/slot-booking", services.Connections.Open, view.BookedIds.ToArray()),
@@ -36,7 +37,7 @@ public static class SlotRoutes
 
     private static async Task<Results<JsonHttpResult<SlotsData>, ProblemHttpResult>> GetSlots(BoardReader board, CancellationToken ct)
     {
-        var view = await board.ReadAsync(ct);
+        var view = await board.ReadAsync(BoardKey.Default, ct);
         if (!view.IsReady) return HttpProblems.NotReady();
         return TypedResults.Json(SlotsDataFactory.From(view.Slots), ProtocolJsonContext.Default.SlotsData);
     }
@@ -44,7 +45,7 @@ public static class SlotRoutes
     private static async Task<Results<JsonHttpResult<StatsResponse>, ProblemHttpResult>> GetStats(
         [AsParameters] ReadServices services, CancellationToken ct)
     {
-        var view = await services.Board.ReadAsync(ct);
+        var view = await services.Board.ReadAsync(BoardKey.Default, ct);
         if (!view.IsReady) return HttpProblems.NotReady();
         var database = DatabaseStatsOf(view.BookedCount, services.Options.Value, services.Storage);
         return TypedResults.Json(

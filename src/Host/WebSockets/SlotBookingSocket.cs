@@ -5,13 +5,10 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
 using NodaTime;
-using SlotBooking.Actors.Board;
 using SlotBooking.Actors.Broadcast;
 using SlotBooking.Actors.Calendars;
-using SlotBooking.Actors.Days;
 using SlotBooking.Actors.Owners;
 using SlotBooking.Actors.Sessions;
-using SlotBooking.Actors.Slots;
 using SlotBooking.Host.Auth;
 using SlotBooking.Host.Configuration;
 using SlotBooking.Host.Http;
@@ -149,9 +146,7 @@ public static class SlotBookingSocket
 
     private static async Task RunSessionAsync(HttpContext context, SocketDependencies dependencies, RequestTarget.Day? initialDay, TokenCheck? signedIn)
     {
-        var peers = new SessionPeers(
-            await dependencies.Slots.GetAsync(), await dependencies.Board.GetAsync(), await dependencies.Broadcaster.GetAsync(),
-            await dependencies.Days.GetAsync(), dependencies.Calendars.Find)
+        var peers = new SessionPeers(await dependencies.Boards.GetAsync(), await dependencies.Broadcaster.GetAsync(), dependencies.Calendars.Find)
         {
             Tokens = dependencies.Tokens,
             Owners = await dependencies.Owners.GetAsync(),
@@ -183,10 +178,8 @@ public static class SlotBookingSocket
 /// <summary>What the socket endpoint takes from the container, bound with <c>[AsParameters]</c>.</summary>
 internal readonly record struct SocketDependencies(
     ActorSystem System,
-    IRequiredActor<SlotManager> Slots,
-    IRequiredActor<BoardActor> Board,
+    BoardDirectory Boards,
     IRequiredActor<BroadcasterActor> Broadcaster,
-    IRequiredActor<DayRouter> Days,
     IRequiredActor<OwnerIndex> Owners,
     CalendarRegistry Calendars,
     ITokenValidator Tokens,

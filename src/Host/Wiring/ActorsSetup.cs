@@ -5,7 +5,6 @@ using SlotBooking.Actors.Board;
 using SlotBooking.Actors.Broadcast;
 using SlotBooking.Actors.Calendars;
 using SlotBooking.Actors.Catalog;
-using SlotBooking.Actors.Days;
 using SlotBooking.Actors.Owners;
 using SlotBooking.Actors.Slots;
 using SlotBooking.Actors.Storage;
@@ -18,8 +17,9 @@ namespace SlotBooking.Host.Wiring;
 public static class ActorsSetup
 {
     /// <summary>
-    /// Starts the broadcaster, the board, the slot manager, the day router, the account directory, the calendar catalog,
-    /// the owners' index and the storage probe, and registers all but the probe for injection.
+    /// Starts the broadcaster, the storage health, the default calendar's board, the board router (which starts the days'
+    /// boards), the account directory, the calendar catalog, the owners' index and the storage probe, and registers all
+    /// but the probe for injection.
     /// </summary>
     public static AkkaConfigurationBuilder AddSlotActors(this AkkaConfigurationBuilder akka, IServiceProvider services)
     {
@@ -31,36 +31,37 @@ public static class ActorsSetup
             .WithActors((system, registry) =>
             {
                 // Resolved here, when the actors start, so that an invalid calendar configuration is reported by the
-                // options' start validation first.
+                // options' start validation first. Boards and slots look their calendar up in it as it is when they
+                // decide (an admin's change applies to those already running), through the actor system.
                 var calendars = services.GetRequiredService<CalendarRegistry>();
-                var slotSettings = new SlotActorSettings(options.SnapshotEvery, options.SlotIdleTimeout, clock) { FindCalendar = calendars.Find };
+                CalendarLookup.Install(system, calendars);
+                var slotSettings = new SlotActorSettings(options.SnapshotEvery, options.SlotIdleTimeout, clock);
                 var broadcaster = system.ActorOf(BroadcasterActor.Props(options.BroadcastInterval, clock), "broadcaster");
-                var board = system.ActorOf(BoardActor.Props(options.SlotRange(), broadcaster, clock), "board");
-                var slots = system.ActorOf(SlotManager.Props(options.SlotRange(), slotSettings, board), "slots");
-                // Days, and slots, look their calendar up in the registry as it is when they decide; the board keeps
-                // the word on storage health.
+                var storageHealth = system.ActorOf(StorageHealthActor.Props(), "storage-health");
+                var defaultBoard = system.ActorOf(BoardActor.Props(calendars.Default, null, slotSettings, storageHealth, broadcaster), "board");
                 // Reads of days nobody touched are answered without an actor: the router learns the touched days from
                 // the journal's persistence ids through the SQL plugin's read journal.
-                var dayRouterSettings = new DayRouterSettings(options.MaxLiveDays, DayRouterSettings.ReadJournalAt(SqlReadJournal.Identifier));
-                var days = system.ActorOf(DayRouter.Props(calendars.Find, slotSettings, board, broadcaster, dayRouterSettings), "days");
+                var routerSettings = new BoardRouterSettings(options.MaxLiveDays, BoardRouterSettings.ReadJournalAt(SqlReadJournal.Identifier));
+                var router = system.ActorOf(BoardRouter.Props(defaultBoard, slotSettings, storageHealth, broadcaster, routerSettings), "boards");
                 // The single writer of the registry's calendars; it reads days (to check a change of hours) as the routes do.
-                var dayReader = services.GetRequiredService<DayReader>();
+                var boardReader = services.GetRequiredService<BoardReader>();
                 var catalog = system.ActorOf(
-                    CalendarCatalog.SupervisedProps(calendars, services.GetRequiredService<ConfiguredCalendars>().Others, dayReader.ReadAsync, clock, board),
+                    CalendarCatalog.SupervisedProps(calendars, services.GetRequiredService<ConfiguredCalendars>().Others,
+                        (calendarId, date, ct) => boardReader.ReadAsync(new BoardKey(calendarId, date), ct), clock, storageHealth),
                     "calendar-catalog");
                 // The owners' "my bookings", read from the journal through the SQL plugin's read journal (on SQLite up to
                 // what is stored when each read begins, without waiting for the read journal's poll).
                 var owners = system.ActorOf(OwnerIndex.Props(new OwnerBookingsSettings(
                     OwnerReadJournal.For(services.GetStorageOptions().Kind), options.SlotIdleTimeout, clock, calendars.Find)), "owners");
-                // Saves a snapshot at intervals and tells the board whether storage works.
-                system.ActorOf(StorageProbeActor.Props(board, options.StorageProbeInterval, clock), "storage-probe");
+                // Saves a snapshot at intervals and tells the storage health whether storage works.
+                system.ActorOf(StorageProbeActor.Props(storageHealth, options.StorageProbeInterval, clock), "storage-probe");
                 system.ActorOf(UndeliveredCommandResponder.Props(), "undelivered-commands");
                 // Accounts passivate after the same idle time as slots.
                 var accounts = system.ActorOf(AccountDirectory.Props(new AccountSettings(options.SlotIdleTimeout, clock)), "accounts");
                 registry.Register<BroadcasterActor>(broadcaster);
-                registry.Register<BoardActor>(board);
-                registry.Register<SlotManager>(slots);
-                registry.Register<DayRouter>(days);
+                registry.Register<StorageHealthActor>(storageHealth);
+                registry.Register<BoardActor>(defaultBoard);
+                registry.Register<BoardRouter>(router);
                 registry.Register<AccountDirectory>(accounts);
                 registry.Register<CalendarCatalog>(catalog);
                 registry.Register<OwnerIndex>(owners);

@@ -36,7 +36,7 @@ public sealed class CalendarCatalogSpecs : IDisposable
         Task.FromResult(DayWith());
 
     private static BoardView DayWith(params int[] bookedHours) =>
-        new(true, [.. bookedHours.Select(h => SlotState.Free(h) with { BookedAt = DateTimeOffset.UnixEpoch })], null, 0, SlotVersions.None);
+        new(true, [.. bookedHours.Select(h => SlotState.Free(h) with { BookedAt = DateTimeOffset.UnixEpoch })], 0, SlotVersions.None);
 
     private static (IActorRef Catalog, CalendarRegistry Registry) Start(
         PersistentSystem system, IReadOnlyList<CalendarDefinition> configured, ReadDay? readDay = null)

@@ -1,3 +1,4 @@
+using Akka.Actor;
 using Microsoft.Extensions.Time.Testing;
 using NodaTime;
 using SlotBooking.Actors.Calendars;
@@ -20,4 +21,15 @@ internal static class LabDay
     /// <summary>Slot settings on a fake clock at 08:30 in Berlin on that Thursday: slots 8 and earlier have started.</summary>
     public static SlotActorSettings SettingsAtHalfPastEight() =>
         SlotActorSettings.Default with { Clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 7, 30, 0, TimeSpan.Zero)) };
+
+    /// <summary>The default calendar over slots 3-14, open to all, as the seed's board.</summary>
+    public static readonly CalendarDefinition Default = CalendarDefinition.Default(3, 14);
+
+    /// <summary>Installs a registry of the default calendar and <paramref name="lab"/> (the lab by default) in the system, where boards and slots look calendars up.</summary>
+    public static CalendarRegistry Install(ActorSystem system, CalendarDefinition? lab = null)
+    {
+        var registry = new CalendarRegistry(Default, [lab ?? Lab]);
+        CalendarLookup.Install(system, registry);
+        return registry;
+    }
 }

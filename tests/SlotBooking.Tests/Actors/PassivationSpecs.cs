@@ -7,7 +7,8 @@ namespace SlotBooking.Tests.Actors;
 
 /// <summary>
 /// Passivation in the shape sharding uses: an idle slot asks its parent with <see cref="Passivate"/>, the parent holds
-/// back what arrives meanwhile and sends the stop message back, and nothing sent meanwhile is lost.
+/// back what arrives meanwhile and sends the stop message back, and nothing sent meanwhile is lost. The parent's side,
+/// a board's, is in <see cref="DefaultBoardSpecs"/>.
 /// </summary>
 public sealed class PassivationSpecs : IDisposable
 {
@@ -37,29 +38,5 @@ public sealed class PassivationSpecs : IDisposable
         Assert.Equal(1, reply.CorrelationId);
         Assert.True(reply.Result.Success);
         kit.ExpectTerminated(slot);
-    }
-
-    [Fact]
-    public void The_manager_holds_commands_for_a_stopping_slot_and_delivers_them_to_its_next_incarnation()
-    {
-        using var system = PersistentSystem.Start(_database.Path);
-        var kit = system.Kit;
-        var manager = kit.Sys.ActorOf(SlotManager.Props(new SlotBooking.Protocol.SlotRange(3, 4), SlotActorSettings.Default, kit.CreateTestProbe().Ref), "slots");
-        manager.Tell(new GetSlotState(4), kit.TestActor);
-        kit.ExpectMsg<SlotState>();
-        kit.Sys.ActorSelection("/user/slots/slot-4").Tell(new Identify(4), kit.TestActor);
-        var first = kit.ExpectMsg<ActorIdentity>().Subject!;
-        kit.Watch(first);
-
-        // The slot's request, as it sends it; the manager answers with the stop message (here one that stops at once).
-        manager.Tell(new Passivate(PoisonPill.Instance), first);
-        manager.Tell(new BookSlot(4, CorrelationId: 7), kit.TestActor);
-
-        kit.ExpectTerminated(first);
-        var reply = kit.ExpectMsg<SlotReply>();
-        Assert.Equal(7, reply.CorrelationId);
-        Assert.True(reply.Result.Success);
-        kit.Sys.ActorSelection("/user/slots/slot-4").Tell(new Identify(4), kit.TestActor);
-        Assert.NotEqual(first, kit.ExpectMsg<ActorIdentity>().Subject);
     }
 }

@@ -7,9 +7,10 @@ using Akka.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using NodaTime;
-using SlotBooking.Actors.Days;
+using SlotBooking.Actors.Board;
 using SlotBooking.Actors.Domain;
 using SlotBooking.Actors.Slots;
+using SlotBooking.Host.Http;
 using SlotBooking.TestSupport;
 
 namespace SlotBooking.Tests.EndToEnd;
@@ -54,17 +55,8 @@ public class MyBookingsTests : IAsyncLifetime
     private static async Task BookAsync(RunningHost host, string owner, int slotId, LocalDate? labDate = null)
     {
         var command = new BookSlot(slotId, CorrelationId: 1) { By = Requester.SignedIn(owner) };
-        SlotReply reply;
-        if (labDate is { } date)
-        {
-            var days = await host.Services.GetRequiredService<IRequiredActor<DayRouter>>().GetAsync();
-            reply = await days.Ask<SlotReply>(new DayEnvelope("lab", date, command), Timeout);
-        }
-        else
-        {
-            var slots = await host.Services.GetRequiredService<IRequiredActor<SlotManager>>().GetAsync();
-            reply = await slots.Ask<SlotReply>(command, Timeout);
-        }
+        var boards = await host.Services.GetRequiredService<BoardDirectory>().GetAsync();
+        var reply = await boards.Ask<SlotReply>(labDate is { } date ? new BoardKey("lab", date) : BoardKey.Default, command, Timeout, CancellationToken.None);
         Assert.True(reply.Result.Success, reply.Result.Message);
     }
 

@@ -4,7 +4,7 @@ using Akka.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using NodaTime.Text;
-using SlotBooking.Actors.Days;
+using SlotBooking.Actors.Board;
 using SlotBooking.Tests.Actors;
 using SlotBooking.Tests.EndToEnd;
 using SlotBooking.TestSupport;
@@ -43,7 +43,7 @@ public sealed class UnbookedDayFloodTests(ITestOutputHelper output) : HostTest
 
     private async Task<LiveDays> LiveDaysAsync()
     {
-        var router = await Host.Services.GetRequiredService<IRequiredActor<DayRouter>>().GetAsync();
+        var router = await Host.Services.GetRequiredService<IRequiredActor<BoardRouter>>().GetAsync();
         return await router.Ask<LiveDays>(GetLiveDays.Instance, TimeSpan.FromSeconds(5));
     }
 

@@ -13,7 +13,7 @@ public sealed class ContentionAndRestartOnPostgreSqlTests(PostgreSqlFixture post
     protected override async Task<string[]> StorageArgsAsync() => (await postgres.CreateDatabaseAsync()).HostArgs;
 }
 
-/// <summary>Dated days: a race for one dated slot that survives a restart (the day router finds the day in the journal again).</summary>
+/// <summary>Dated days: a race for one dated slot that survives a restart (the board router finds the day in the journal again).</summary>
 [Collection(PostgreSqlCollection.Name)]
 public sealed class DatedBookingOnPostgreSqlTests(PostgreSqlFixture postgres) : DatedBookingTests
 {

@@ -28,8 +28,9 @@ public sealed class SessionActorSpecs : TestKit
 
     public SessionActorSpecs()
     {
-        _slots = CreateTestProbe();
         _board = CreateTestProbe();
+        // The default calendar's board takes both its commands (routing them to its slots) and its reads.
+        _slots = _board;
         _broadcaster = CreateTestProbe();
         _days = CreateTestProbe();
     }
@@ -37,7 +38,7 @@ public sealed class SessionActorSpecs : TestKit
     private (IActorRef Session, IBroadcastSubscriber Outbox) Start(SessionSettings? settings = null)
     {
         var session = Sys.ActorOf(SessionActor.Props(
-            _sink, new SessionPeers(_slots.Ref, _board.Ref, _broadcaster.Ref, _days.Ref, static _ => null), (settings ?? BaseSettings) with { Clock = _clock }, _stopped));
+            _sink, new SessionPeers(new Boards(_days.Ref, _board.Ref), _broadcaster.Ref, static _ => null), (settings ?? BaseSettings) with { Clock = _clock }, _stopped));
         return (session, _broadcaster.ExpectMsg<Subscribe>().Subscriber);
     }
 
@@ -166,7 +167,7 @@ public sealed class SessionActorSpecs : TestKit
         var (session, _) = Start();
         session.Tell(Frame("""{"type":"get_slots","request_id":"r-1"}"""));
         var read = _board.ExpectMsg<ReadBoard>();
-        var view = new BoardView(true, [SlotState.Free(9)], null, 3, new SlotVersions(9, ImmutableArray.Create(0L)));
+        var view = new BoardView(true, [SlotState.Free(9)], 3, new SlotVersions(9, ImmutableArray.Create(0L)));
         _board.Reply(new BoardRead(read.CorrelationId, view));
 
         var answer = await _sink.NextAsync();

@@ -7,7 +7,6 @@ using Microsoft.Extensions.Time.Testing;
 using NodaTime;
 using SlotBooking.Actors.Board;
 using SlotBooking.Actors.Broadcast;
-using SlotBooking.Actors.Days;
 using SlotBooking.Actors.Domain;
 using SlotBooking.Actors.Sessions;
 using SlotBooking.Tests.Actors;
@@ -31,15 +30,16 @@ public sealed class SessionFailureSpecs : TestKit
 
     public SessionFailureSpecs()
     {
-        _slots = CreateTestProbe();
         _board = CreateTestProbe();
+        // The default calendar's board takes both its commands (routing them to its slots) and its reads.
+        _slots = _board;
         _broadcaster = CreateTestProbe();
         _days = CreateTestProbe();
     }
 
     private IActorRef Start(RequestTarget.Day? initialDay = null)
     {
-        var peers = new SessionPeers(_slots.Ref, _board.Ref, _broadcaster.Ref, _days.Ref, id => id == LabDay.Lab.Id ? LabDay.Lab : null);
+        var peers = new SessionPeers(new Boards(_days.Ref, _board.Ref), _broadcaster.Ref, id => id == LabDay.Lab.Id ? LabDay.Lab : null);
         var session = Sys.ActorOf(SessionActor.Props(_sink, peers, Settings with { Clock = _clock }, _stopped, initialDay));
         _broadcaster.ExpectMsg<Subscribe>();
         return session;
@@ -69,11 +69,11 @@ public sealed class SessionFailureSpecs : TestKit
     {
         var session = Start(new RequestTarget.Day(LabDay.Lab, LabDay.Thursday));
         Watch(session);
-        var read = (ReadBoard)_days.ExpectMsg<DayEnvelope>().Message;
+        var read = (ReadBoard)_days.ExpectMsg<BoardEnvelope>().Message;
 
         // A malformed view (two states for one hour; a bug in whatever answered) makes the session's rendering throw.
         var twice = ImmutableArray.Create(SlotState.Free(9), SlotState.Free(9));
-        session.Tell(new BoardRead(read.CorrelationId, new BoardView(true, twice, null, 1, SlotVersions.None)));
+        session.Tell(new BoardRead(read.CorrelationId, new BoardView(true, twice, 1, SlotVersions.None)));
 
         Assert.Equal(1011, (await _sink.Closed).Code);
         ExpectTerminated(session);

@@ -1,4 +1,4 @@
-namespace SlotBooking.Actors.Days;
+namespace SlotBooking.Actors.Board;
 
 /// <summary>
 /// A day's journaled index entry: the slot of this hour may have stored events. Written before the hour's first

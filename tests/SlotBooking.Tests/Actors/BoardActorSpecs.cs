@@ -3,15 +3,14 @@ using Akka.TestKit;
 using NodaTime;
 using SlotBooking.Actors.Board;
 using SlotBooking.Actors.Calendars;
-using SlotBooking.Actors.Days;
 using SlotBooking.Actors.Domain;
 using SlotBooking.Actors.Slots;
 using SlotBooking.TestSupport;
 
 namespace SlotBooking.Tests.Actors;
 
-/// <summary>One day of a dated calendar on a real SQLite journal: reads without waking slots, bookings, recovery.</summary>
-public sealed class DayActorSpecs : IDisposable
+/// <summary>The board of one day of a dated calendar on a real SQLite journal: reads without waking slots, bookings, recovery.</summary>
+public sealed class BoardActorSpecs : IDisposable
 {
     private static readonly CalendarDefinition Lab = LabDay.Lab;
     private static readonly LocalDate Thursday = LabDay.Thursday;
@@ -23,7 +22,7 @@ public sealed class DayActorSpecs : IDisposable
     public void Dispose() => _database.Dispose();
 
     private IActorRef StartDay(TestKitBase kit, string name = "day") =>
-        kit.Sys.ActorOf(DayActor.Props(Lab, Thursday, _settings, kit.CreateTestProbe().Ref, kit.CreateTestProbe().Ref), name);
+        kit.Sys.ActorOf(BoardActor.Props(Lab, Thursday, _settings, kit.CreateTestProbe().Ref, kit.CreateTestProbe().Ref), name);
 
     private static bool SlotIsRunning(TestKitBase kit, int hour)
     {
@@ -121,7 +120,7 @@ public sealed class DayActorSpecs : IDisposable
         var kit = system.Kit;
         // The probe is the day's parent, where the router (or a shard region) would be.
         var parent = kit.CreateTestProbe();
-        var day = parent.ChildActorOf(DayActor.Props(Lab, Thursday, _settings with { IdleTimeout = TimeSpan.FromMilliseconds(300) },
+        var day = parent.ChildActorOf(BoardActor.Props(Lab, Thursday, _settings with { IdleTimeout = TimeSpan.FromMilliseconds(300) },
             kit.CreateTestProbe().Ref, kit.CreateTestProbe().Ref));
         kit.Watch(day);
         var request = parent.ExpectMsg<Passivate>(TimeSpan.FromSeconds(10));

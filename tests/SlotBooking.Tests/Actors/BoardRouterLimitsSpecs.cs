@@ -4,7 +4,6 @@ using Akka.TestKit;
 using NodaTime;
 using SlotBooking.Actors.Board;
 using SlotBooking.Actors.Calendars;
-using SlotBooking.Actors.Days;
 using SlotBooking.Actors.Domain;
 using SlotBooking.Actors.Slots;
 using SlotBooking.TestSupport;
@@ -12,24 +11,28 @@ using SlotBooking.TestSupport;
 namespace SlotBooking.Tests.Actors;
 
 /// <summary>
-/// What the day router starts and stores, on a real SQLite journal: refused commands store nothing, reads of untouched
+/// What the board router starts and stores, on a real SQLite journal: refused commands store nothing, reads of untouched
 /// days start nothing, and no more days are alive than the cap allows.
 /// </summary>
-public sealed class DayRouterLimitsSpecs : IDisposable
+public sealed class BoardRouterLimitsSpecs : IDisposable
 {
     private static readonly CalendarDefinition Lab = LabDay.Lab;
     private static readonly LocalDate Thursday = LabDay.Thursday;
-    private static readonly DayRouterSettings WithIndex = new(DayRouterSettings.DefaultMaxLiveDays, DayRouterSettings.ReadJournalAt(SqlReadJournal.Identifier));
+    private static readonly BoardRouterSettings WithIndex = new(BoardRouterSettings.DefaultMaxLiveDays, BoardRouterSettings.ReadJournalAt(SqlReadJournal.Identifier));
 
     private readonly SlotActorSettings _settings = LabDay.SettingsAtHalfPastEight();
     private readonly TempDatabase _database = new();
 
     public void Dispose() => _database.Dispose();
 
-    private static CalendarDefinition? Find(string id) => id == Lab.Id ? Lab : null;
+    // The registry of the last system a router was started in: a test may change a calendar in it.
+    private CalendarRegistry? _registry;
 
-    private IActorRef StartRouter(TestKitBase kit, DayRouterSettings routerSettings) =>
-        kit.Sys.ActorOf(DayRouter.Props(Find, _settings, kit.CreateTestProbe().Ref, kit.CreateTestProbe().Ref, routerSettings), "days");
+    private IActorRef StartRouter(TestKitBase kit, BoardRouterSettings routerSettings, SlotActorSettings? settings = null)
+    {
+        _registry = LabDay.Install(kit.Sys);
+        return kit.Sys.ActorOf(BoardRouter.Props(kit.CreateTestProbe().Ref, settings ?? _settings, kit.CreateTestProbe().Ref, kit.CreateTestProbe().Ref, routerSettings), "days");
+    }
 
     private static LiveDays Live(TestKitBase kit, IActorRef router)
     {
@@ -43,13 +46,13 @@ public sealed class DayRouterLimitsSpecs : IDisposable
 
     private static BoardView Read(TestKitBase kit, IActorRef router, LocalDate date)
     {
-        router.Tell(new DayEnvelope(Lab.Id, date, new ReadBoard(7)), kit.TestActor);
+        router.Tell(new BoardEnvelope(new BoardKey(Lab.Id, date), new ReadBoard(7)), kit.TestActor);
         return kit.ExpectMsg<BoardRead>().View;
     }
 
     private static SlotReply Send(TestKitBase kit, IActorRef router, LocalDate date, ISlotCommand command)
     {
-        router.Tell(new DayEnvelope(Lab.Id, date, command), kit.TestActor);
+        router.Tell(new BoardEnvelope(new BoardKey(Lab.Id, date), command), kit.TestActor);
         return kit.ExpectMsg<SlotReply>();
     }
 
@@ -60,7 +63,7 @@ public sealed class DayRouterLimitsSpecs : IDisposable
     {
         using var system = PersistentSystem.Start(_database.Path);
         var kit = system.Kit;
-        var router = StartRouter(kit, withIndex ? WithIndex : DayRouterSettings.Default);
+        var router = StartRouter(kit, withIndex ? WithIndex : BoardRouterSettings.Default);
         if (withIndex) AwaitIndex(kit, router);
         // One booked day, so the journal exists and a touched day is among those cancelled on.
         Assert.True(Send(kit, router, Thursday, new BookSlot(10, CorrelationId: 1)).Result.Success);
@@ -75,11 +78,9 @@ public sealed class DayRouterLimitsSpecs : IDisposable
         }
         foreach (var far in new[] { new LocalDate(9999, 12, 31), new LocalDate(2040, 1, 1), new LocalDate(1, 1, 1) })
             Assert.Equal(SlotOutcome.OutsideBookingWindow, Send(kit, router, far, new CancelSlot(12, CorrelationId: 3)).Result.Outcome);
-        // A booking the calendar refuses (an anonymous one on a calendar for the signed in) stores nothing either.
-        var signedInOnly = Lab with { Access = CalendarAccess.SignedIn };
-        var strictRouter = kit.Sys.ActorOf(DayRouter.Props(id => id == Lab.Id ? signedInOnly : null, _settings,
-            kit.CreateTestProbe().Ref, kit.CreateTestProbe().Ref, withIndex ? WithIndex : DayRouterSettings.Default), "strict-days");
-        Assert.Equal(SlotOutcome.SignInRequired, Send(kit, strictRouter, Thursday.PlusDays(1), new BookSlot(11, CorrelationId: 4)).Result.Outcome);
+        // A booking the calendar refuses (an anonymous one, once an admin has made the calendar for the signed in) stores nothing either.
+        _registry!.Update(calendars => calendars.WithOthers([Lab with { Access = CalendarAccess.SignedIn }]));
+        Assert.Equal(SlotOutcome.SignInRequired, Send(kit, router, Thursday.PlusDays(1), new BookSlot(11, CorrelationId: 4)).Result.Outcome);
 
         Assert.Equal(rows, JournalRows.Count(_database.Path));
         if (withIndex) Assert.Equal(1, Live(kit, router).Count);
@@ -100,7 +101,7 @@ public sealed class DayRouterLimitsSpecs : IDisposable
             Assert.Equal(Enumerable.Range(8, 12), view.Slots.Select(s => s.SlotId));
             Assert.All(view.Slots, s => Assert.False(s.IsBooked));
         }
-        router.Tell(new DayEnvelope(Lab.Id, Thursday, GetBoard.Instance), kit.TestActor);
+        router.Tell(new BoardEnvelope(new BoardKey(Lab.Id, Thursday), GetBoard.Instance), kit.TestActor);
         Assert.Equal(0, kit.ExpectMsg<BoardView>().Version);
 
         Assert.Equal(0, Live(kit, router).Count);
@@ -111,10 +112,10 @@ public sealed class DayRouterLimitsSpecs : IDisposable
     {
         using var system = PersistentSystem.Start(_database.Path);
         var kit = system.Kit;
-        var withoutIndex = StartRouter(kit, DayRouterSettings.Default);
+        var withoutIndex = StartRouter(kit, BoardRouterSettings.Default);
         var fromActor = Read(kit, withoutIndex, Thursday.PlusDays(3));
 
-        var fromDefinition = DayView.Untouched(Lab, Thursday.PlusDays(3));
+        var fromDefinition = BoardViews.Untouched(Lab, Thursday.PlusDays(3));
 
         Assert.Equal(fromActor.Slots.ToArray(), fromDefinition.Slots.ToArray());
         Assert.Equal(fromActor.Version, fromDefinition.Version);
@@ -148,8 +149,7 @@ public sealed class DayRouterLimitsSpecs : IDisposable
     {
         using var system = PersistentSystem.Start(_database.Path);
         var kit = system.Kit;
-        var router = kit.Sys.ActorOf(DayRouter.Props(Find, _settings with { IdleTimeout = TimeSpan.FromMilliseconds(300) },
-            kit.CreateTestProbe().Ref, kit.CreateTestProbe().Ref, WithIndex), "days");
+        var router = StartRouter(kit, WithIndex, _settings with { IdleTimeout = TimeSpan.FromMilliseconds(300) });
         AwaitIndex(kit, router);
         Assert.True(Send(kit, router, Thursday.PlusDays(4), new BookSlot(16, CorrelationId: 1)).Result.Success);
 
@@ -186,11 +186,11 @@ public sealed class DayRouterLimitsSpecs : IDisposable
     {
         using var system = PersistentSystem.Start(_database.Path);
         var kit = system.Kit;
-        var router = StartRouter(kit, new DayRouterSettings(MaxLiveDays: 2, PersistenceIds: null));
+        var router = StartRouter(kit, new BoardRouterSettings(MaxLiveDays: 2, PersistenceIds: null));
 
         // Sent together: a day asked to stop for room while its booking is being stored finishes it first.
         for (var day = 0; day < 6; day++)
-            router.Tell(new DayEnvelope(Lab.Id, Thursday.PlusDays(day), new BookSlot(9 + day, CorrelationId: day)), kit.TestActor);
+            router.Tell(new BoardEnvelope(new BoardKey(Lab.Id, Thursday.PlusDays(day)), new BookSlot(9 + day, CorrelationId: day)), kit.TestActor);
         var replies = Enumerable.Range(0, 6).Select(_ => kit.ExpectMsg<SlotReply>()).ToList();
         Assert.All(replies, r => Assert.True(r.Result.Success, r.Result.Message));
 

@@ -5,55 +5,57 @@ using Akka.Streams;
 using Akka.Streams.Dsl;
 using NodaTime;
 using NodaTime.Text;
-using SlotBooking.Actors.Board;
 using SlotBooking.Actors.Calendars;
 using SlotBooking.Actors.Domain;
 using SlotBooking.Actors.Slots;
 
-namespace SlotBooking.Actors.Days;
+namespace SlotBooking.Actors.Board;
 
 /// <summary>
-/// Parent of the day actors of every dated calendar: routes each <see cref="DayEnvelope"/> to the day it addresses,
-/// and refuses a calendar that does not exist (or is not dated) without starting anything. Memory follows the days
-/// in use, not the days that exist:
+/// Routes each <see cref="BoardEnvelope"/> to the board it addresses: the default calendar's undated board, which it
+/// is given (it lives as long as the service), or a dated day, which it starts on demand as its child; a calendar that
+/// does not exist is refused without starting anything. Memory follows the days in use, not the days that exist:
 /// <list type="bullet">
 /// <item>A command the booking window refuses, or one to a day nobody touched that a free slot refuses (a cancel of
 /// nothing), is answered here, without starting its day.</item>
 /// <item>A read of a day nobody ever touched (known from the journal's persistence ids, read once at start, and from
 /// each day that touches its first hour) is answered from the calendar's definition, without starting its day.</item>
-/// <item>Idle days passivate themselves, and at most <see cref="DayRouterSettings.MaxLiveDays"/> are alive: starting
+/// <item>Idle days passivate themselves, and at most <see cref="BoardRouterSettings.MaxLiveDays"/> are alive: starting
 /// one more first stops the least recently used one, through its own stop message (after its writes in flight).</item>
 /// </list>
+/// It stands where a shard region will: the boards are its children, and a board's <see cref="Passivate"/> comes to it.
 /// </summary>
-public sealed class DayRouter : ReceiveActor, IWithTimers
+public sealed class BoardRouter : ReceiveActor, IWithTimers
 {
     private const string DayPersistencePrefix = "day-";
 
-    private readonly Func<string, CalendarDefinition?> _findCalendar;
+    private readonly IActorRef _defaultBoard;
     private readonly SlotActorSettings _settings;
-    private readonly DayRouterSettings _routerSettings;
+    private readonly BoardRouterSettings _routerSettings;
     private readonly IActorRef _storageHealth;
     private readonly IActorRef _broadcaster;
+    private readonly CalendarLookup _calendars = CalendarLookup.For(Context.System);
     private readonly ILoggingAdapter _log = Context.GetLogger();
-    private readonly PassivatingChildren<DayKey> _days;
-    private readonly RecentlyUsed<DayKey> _recent = new();
+    private readonly PassivatingChildren<BoardKey> _days;
+    private readonly RecentlyUsed<BoardKey> _recent = new();
     // Days with a touched hour: known from the journal once it has been read, and from days as they touch one.
-    private readonly HashSet<DayKey> _touched = [];
+    private readonly HashSet<BoardKey> _touched = [];
     private bool _touchedKnown;
 
-    /// <param name="findCalendar">The calendar with an id, as the registry has it now; null when there is none.</param>
-    public DayRouter(
-        Func<string, CalendarDefinition?> findCalendar, SlotActorSettings settings, IActorRef storageHealth, IActorRef broadcaster, DayRouterSettings routerSettings)
+    /// <param name="defaultBoard">The default calendar's board, which messages for the undated board are forwarded to.</param>
+    /// <param name="storageHealth">Where the days' boards report storage failures.</param>
+    /// <param name="broadcaster">Where the days' boards report their changes.</param>
+    public BoardRouter(IActorRef defaultBoard, SlotActorSettings settings, IActorRef storageHealth, IActorRef broadcaster, BoardRouterSettings routerSettings)
     {
-        _findCalendar = findCalendar;
+        _defaultBoard = defaultBoard;
         _settings = settings;
         _routerSettings = routerSettings;
         _storageHealth = storageHealth;
         _broadcaster = broadcaster;
-        _days = new PassivatingChildren<DayKey>(StartDay);
+        _days = new PassivatingChildren<BoardKey>(StartDay);
 
-        Receive<DayEnvelope>(Route);
-        Receive<DayTouched>(m => _touched.Add(m.Key));
+        Receive<BoardEnvelope>(Route);
+        Receive<BoardTouched>(m => _touched.Add(m.Board));
         Receive<TouchedDaysRead>(OnTouchedDaysRead);
         Receive<ReadTouchedDays>(_ => ReadTouchedDaysAsync());
         Receive<Status.Failure>(f =>
@@ -71,8 +73,8 @@ public sealed class DayRouter : ReceiveActor, IWithTimers
     }
 
     public static Props Props(
-        Func<string, CalendarDefinition?> findCalendar, SlotActorSettings settings, IActorRef storageHealth, IActorRef broadcaster, DayRouterSettings? routerSettings = null) =>
-        Akka.Actor.Props.Create(() => new DayRouter(findCalendar, settings, storageHealth, broadcaster, routerSettings ?? DayRouterSettings.Default));
+        IActorRef defaultBoard, SlotActorSettings settings, IActorRef storageHealth, IActorRef broadcaster, BoardRouterSettings? routerSettings = null) =>
+        Akka.Actor.Props.Create(() => new BoardRouter(defaultBoard, settings, storageHealth, broadcaster, routerSettings ?? BoardRouterSettings.Default));
 
     public ITimerScheduler Timers { get; set; } = null!;
 
@@ -81,25 +83,31 @@ public sealed class DayRouter : ReceiveActor, IWithTimers
 
     protected override void PreStart() => ReadTouchedDaysAsync();
 
-    private void Route(DayEnvelope envelope)
+    private void Route(BoardEnvelope envelope)
     {
-        if (_findCalendar(envelope.CalendarId) is not { Dated: true } calendar)
+        if (envelope.Board.IsDefault)
+        {
+            _defaultBoard.Forward(envelope.Message);
+            return;
+        }
+        var key = envelope.Board;
+        if (_calendars.Find(key.Calendar) is not { Dated: true } calendar)
         {
             RefuseUnknownCalendar(envelope);
             return;
         }
-        var key = new DayKey(envelope.CalendarId, envelope.Date);
+        var date = key.Date!.Value;
         switch (envelope.Message)
         {
             // The day judges the window again when the command reaches it: time passes in between.
-            case ISlotCommand command when DayWindow.Refusal(calendar, envelope.Date, command, Now) is { } refusal:
+            case ISlotCommand command when BoardWindow.Refusal(calendar, date, command, Now) is { } refusal:
                 Sender.Tell(refusal);
                 return;
-            case ISlotCommand command when IsUntouched(key) && DayWindow.RefusalOnFreeSlot(calendar, command, _settings.Clock.GetUtcNow()) is { } refusal:
+            case ISlotCommand command when IsUntouched(key) && BoardWindow.RefusalOnFreeSlot(calendar, command, _settings.Clock.GetUtcNow()) is { } refusal:
                 Sender.Tell(refusal);
                 return;
             case ReadBoard or GetBoard when IsUntouched(key):
-                var view = DayView.Untouched(calendar, envelope.Date);
+                var view = BoardViews.Untouched(calendar, date);
                 Sender.Tell(envelope.Message is ReadBoard read ? new BoardRead(read.CorrelationId, view) : view);
                 return;
         }
@@ -108,13 +116,13 @@ public sealed class DayRouter : ReceiveActor, IWithTimers
     }
 
     /// <summary>Known never to have been touched, and not running (a running day may be touching an hour now).</summary>
-    private bool IsUntouched(DayKey key) => _touchedKnown && !_touched.Contains(key) && !_days.IsAlive(key);
+    private bool IsUntouched(BoardKey key) => _touchedKnown && !_touched.Contains(key) && !_days.IsAlive(key);
 
     private Instant Now => Instant.FromDateTimeOffset(_settings.Clock.GetUtcNow());
 
-    private void RefuseUnknownCalendar(DayEnvelope envelope)
+    private void RefuseUnknownCalendar(BoardEnvelope envelope)
     {
-        var text = $"Unknown calendar: {envelope.CalendarId}";
+        var text = $"Unknown calendar: {envelope.Board.Calendar}";
         switch (envelope.Message)
         {
             case ISlotCommand command:
@@ -127,13 +135,13 @@ public sealed class DayRouter : ReceiveActor, IWithTimers
         }
     }
 
-    private IActorRef StartDay(DayKey key)
+    private IActorRef StartDay(BoardKey key)
     {
         StopLeastRecentlyUsedBeyondCap();
         // Routed only after the calendar was found; a calendar retired meanwhile is caught by the day's own window checks later.
-        var calendar = _findCalendar(key.CalendarId)!;
-        var name = string.Create(CultureInfo.InvariantCulture, $"{key.CalendarId}-{LocalDatePattern.Iso.Format(key.Date)}");
-        var day = Context.ActorOf(DayActor.Props(calendar, key.Date, _settings, _storageHealth, _broadcaster), name);
+        var calendar = _calendars.Find(key.Calendar)!;
+        var name = string.Create(CultureInfo.InvariantCulture, $"{key.Calendar}-{LocalDatePattern.Iso.Format(key.Date!.Value)}");
+        var day = Context.ActorOf(BoardActor.Props(calendar, key.Date, _settings, _storageHealth, _broadcaster), name);
         Context.WatchWith(day, new DayStopped(key));
         _recent.Touch(key);
         return day;
@@ -143,7 +151,7 @@ public sealed class DayRouter : ReceiveActor, IWithTimers
     private void StopLeastRecentlyUsedBeyondCap()
     {
         while (_days.Count - _days.StoppingCount >= _routerSettings.MaxLiveDays && _recent.TryTakeOldest(out var oldest))
-            _days.Passivate(oldest, DayActor.Stop);
+            _days.Passivate(oldest, BoardActor.Stop);
     }
 
     /// <summary>Reads which days were ever touched: the journal's persistence ids of days. Without a read journal, nothing is known.</summary>
@@ -169,13 +177,13 @@ public sealed class DayRouter : ReceiveActor, IWithTimers
     {
         foreach (var id in read.PersistenceIds)
         {
-            if (DayActor.KeyOf(id) is { } key) _touched.Add(key);
+            if (BoardActor.DayOf(id) is { } key) _touched.Add(key);
         }
         _touchedKnown = true;
         _log.Debug("{0} touched days known from the journal", _touched.Count);
     }
 
-    private sealed record DayStopped(DayKey Key);
+    private sealed record DayStopped(BoardKey Key);
 
     private sealed record TouchedDaysRead(IReadOnlyList<string> PersistenceIds);
 
@@ -185,15 +193,12 @@ public sealed class DayRouter : ReceiveActor, IWithTimers
     }
 }
 
-/// <summary>A day journaled its first touched hour: reads of it now start it. Sent by the day to its router.</summary>
-public sealed record DayTouched(DayKey Key);
-
-/// <summary>Asks the day router how many day actors are alive (stopping ones included); answered with <see cref="LiveDays"/>.</summary>
+/// <summary>Asks the board router how many day boards are alive (stopping ones included); answered with <see cref="LiveDays"/>.</summary>
 public sealed record GetLiveDays
 {
     public static GetLiveDays Instance { get; } = new();
 }
 
-/// <param name="Count">Day actors alive now, stopping ones included.</param>
+/// <param name="Count">Day boards alive now, stopping ones included (the default board, which always lives, is not counted).</param>
 /// <param name="TouchedDaysKnown">The touched days have been read from the journal: reads of untouched days start nothing.</param>
 public sealed record LiveDays(int Count, bool TouchedDaysKnown);
