@@ -5,7 +5,7 @@ using SlotBooking.Actors.Calendars;
 namespace SlotBooking.Actors.Owners;
 
 /// <summary>How the owners' read models read the journal, and when they stop or retry.</summary>
-/// <param name="ReadJournal">The read journal of the system, resolved at each read: its all-events query rebuilds every owner's bookings at start and catches up every <see cref="CatchUpInterval"/>. The host gives the SQL plugin's through <c>PromptAllEvents</c>, which reads up to what is stored without waiting for the plugin's poll.</param>
+/// <param name="ReadJournal">The read journal of the system, resolved at each read: its all-events query rebuilds every owner's bookings at start and catches up every <see cref="CatchUpInterval"/>. The host gives the SQL plugin's: on SQLite through <c>PromptAllEvents</c>, which reads up to what is stored without waiting for the plugin's poll; on PostgreSQL as it is.</param>
 /// <param name="IdleTimeout">An owner's read model with no watching connection and no traffic for this long stops; it is rebuilt on the next request.</param>
 /// <param name="Clock">Decides which bookings are past.</param>
 /// <param name="FindCalendar">The calendar with an id as the registry has it now, for slot times in the calendar's zone; null when there is none.</param>

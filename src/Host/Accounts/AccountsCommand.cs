@@ -17,9 +17,10 @@ namespace SlotBooking.Host.Accounts;
 /// comes from <c>SLOTBOOKING_PASSWORD</c>, else the first line of standard input, and must pass the account rules.
 /// An existing account is left alone unless <c>--force</c>, which replaces its password.
 /// <para>
-/// It may run while the server runs on the same database (SQLite serialises the writes; two writes to one account
-/// never both succeed). The server sees a new account at its next sign-in; a replaced password once the server's
-/// actor of that account has stopped (after <c>SlotBooking:SlotIdleTimeout</c> without sign-ins to it, or a restart).
+/// It may run while the server runs on the same database, SQLite or PostgreSQL (<c>SlotBooking:Storage</c>): two writes
+/// to one account never both succeed, since the journal's unique key on persistence id and sequence number refuses the
+/// second. The server sees a new account at its next sign-in; a replaced password once the server's actor of that
+/// account has stopped (after <c>SlotBooking:SlotIdleTimeout</c> without sign-ins to it, or a restart).
 /// </para>
 /// </summary>
 public static class AccountsCommand
@@ -118,7 +119,7 @@ public static class AccountsCommand
         }
     }
 
-    /// <summary>The server's configuration and only what accounts need: options, the SQLite file, the journal and the account directory.</summary>
+    /// <summary>The server's configuration and only what accounts need: options, the storage, the journal and the account directory.</summary>
     private static IHost Build(string[] configurationArgs)
     {
         // The server's own builder reads the configuration (same files, environment and arguments); it is never built.

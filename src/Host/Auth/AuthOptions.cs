@@ -14,8 +14,8 @@ public sealed class AuthOptions
 
     /// <summary>
     /// The HMAC key this server signs its tokens with: at least 32 bytes of UTF-8 (HS256 needs 256 bits). When empty, a
-    /// random key is generated on first start and kept beside the database (<c>{database}.signing-key</c>), so tokens
-    /// survive restarts. Never logged.
+    /// random key is generated on first start and kept beside the SQLite database (<c>{database}.signing-key</c>), or in
+    /// PostgreSQL (<see cref="PostgreSqlSigningKey"/>), so tokens survive restarts. Never logged.
     /// </summary>
     public string? SigningKey { get; set; }
 

@@ -19,6 +19,7 @@ public static class AuthSetup
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateDataAnnotations()
             .Validate(o => o.HasValidSigningKey, $"{AuthOptions.Section}:SigningKey must be empty (a key is generated) or at least {AuthOptions.MinSigningKeyBytes} bytes of UTF-8")
             .ValidateOnStart();
+        services.AddSingleton(SigningKeyStore.GeneratedKeyFor);
         services.AddSingleton<SigningKeyStore>();
         services.AddSingleton<TokenIssuer>();
         services.AddSingleton(s => new AdminList(

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SlotBooking.Protocol;
 
@@ -5,7 +6,7 @@ namespace SlotBooking.Host.Configuration;
 
 public static class OptionsRegistration
 {
-    /// <summary>Binds <see cref="SlotBookingOptions"/> and refuses to start with invalid values.</summary>
+    /// <summary>Binds <see cref="SlotBookingOptions"/> and <see cref="StorageOptions"/>, and refuses to start with invalid values.</summary>
     public static IServiceCollection AddSlotBookingOptions(this IServiceCollection services)
     {
         services.AddOptions<SlotBookingOptions>()
@@ -13,6 +14,10 @@ public static class OptionsRegistration
             .ValidateDataAnnotations()
             .Validate(o => o.FirstSlot <= o.LastSlot, "SlotBooking:FirstSlot must not be after SlotBooking:LastSlot")
             .ValidateOnStart();
+        services.AddOptions<StorageOptions>()
+            .BindConfiguration(StorageOptions.Section)
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidation>());
         return services;
     }
 
@@ -20,4 +25,7 @@ public static class OptionsRegistration
 
     public static SlotBookingOptions GetSlotBookingOptions(this IServiceProvider services) =>
         services.GetRequiredService<IOptions<SlotBookingOptions>>().Value;
+
+    public static StorageOptions GetStorageOptions(this IServiceProvider services) =>
+        services.GetRequiredService<IOptions<StorageOptions>>().Value;
 }

@@ -10,7 +10,10 @@ public sealed class SlotBookingOptions
 {
     public const string Section = "SlotBooking";
 
-    /// <summary>The SQLite file; relative paths are resolved against the working directory. Folder and file are created on first run.</summary>
+    /// <summary>
+    /// The SQLite file (when <c>SlotBooking:Storage:Provider</c> is Sqlite, the default); relative paths are resolved against
+    /// the working directory. Folder and file are created on first run.
+    /// </summary>
     [Required]
     public string DatabasePath { get; set; } = "data/slotbooking.db";
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using SlotBooking.Actors.Board;
 using SlotBooking.Host.Configuration;
+using SlotBooking.Host.Persistence;
 using SlotBooking.Host.WebSockets;
 using SlotBooking.Protocol;
 
@@ -39,7 +40,7 @@ public static class HealthEndpoint
         var entry = report.Entries.GetValueOrDefault(SlotsCheck);
         // No view when the board did not answer: counts of zero, as before.
         var view = entry.Data.TryGetValue(SlotBoardHealthCheck.BoardKey, out var value) ? value as BoardView : null;
-        var database = SlotRoutes.DatabaseStatsOf(view?.BookedCount ?? 0, options);
+        var database = SlotRoutes.DatabaseStatsOf(view?.BookedCount ?? 0, options, context.RequestServices.GetRequiredService<StorageLocation>());
         var status = report.Status == HealthStatus.Healthy ? "healthy" : entry.Description ?? "unhealthy";
         var body = new HealthResponse(
             status,

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using SlotBooking.Actors.Board;
 using SlotBooking.Actors.Domain;
 using SlotBooking.Host.Configuration;
+using SlotBooking.Host.Persistence;
 using SlotBooking.Host.WebSockets;
 using SlotBooking.Protocol;
 
@@ -46,7 +47,7 @@ public static class SlotRoutes
     {
         var view = await services.Board.ReadAsync(BoardKey.Default, ct);
         if (!view.IsReady) return HttpProblems.NotReady();
-        var database = DatabaseStatsOf(view.BookedCount, services.Options.Value);
+        var database = DatabaseStatsOf(view.BookedCount, services.Options.Value, services.Storage);
         return TypedResults.Json(
             new StatsResponse(
                 database,
@@ -55,13 +56,13 @@ public static class SlotRoutes
             ProtocolJsonContext.Default.StatsResponse);
     }
 
-    public static DatabaseStats DatabaseStatsOf(int booked, SlotBookingOptions options)
+    public static DatabaseStats DatabaseStatsOf(int booked, SlotBookingOptions options, StorageLocation storage)
     {
         var total = options.SlotRange().Count;
-        return new DatabaseStats(total, booked, total - booked, options.DatabasePath);
+        return new DatabaseStats(total, booked, total - booked, storage.Description);
     }
 
 
     /// <summary>What a read route takes from the container, bound with <c>[AsParameters]</c>.</summary>
-    private readonly record struct ReadServices(BoardReader Board, ConnectionGate Connections, IOptions<SlotBookingOptions> Options);
+    private readonly record struct ReadServices(BoardReader Board, ConnectionGate Connections, IOptions<SlotBookingOptions> Options, StorageLocation Storage);
 }

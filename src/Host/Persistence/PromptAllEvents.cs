@@ -27,6 +27,10 @@ namespace SlotBooking.Host.Persistence;
 /// committed later, and a gap is only ever a deleted row. Events stored after the read began are left to the next read,
 /// as with the plugin's own query.
 /// </para>
+/// <para>
+/// SQLite only (<see cref="OwnerReadJournal"/>): on PostgreSQL orderings are taken at insert and may commit out of order,
+/// so a read ending at the newest ordering could pass over a write still to commit below it.
+/// </para>
 /// </summary>
 /// <param name="journal">The SQL plugin's read journal (a spec may put a step in front of its query).</param>
 public sealed class PromptAllEvents(ActorSystem system, ICurrentAllEventsQuery journal, SqliteDatabase database) : ICurrentAllEventsQuery

@@ -49,10 +49,10 @@ public static class ActorsSetup
                     CalendarCatalog.SupervisedProps(calendars, services.GetRequiredService<ConfiguredCalendars>().Others,
                         (calendarId, date, ct) => boardReader.ReadAsync(new BoardKey(calendarId, date), ct), clock, storageHealth),
                     "calendar-catalog");
-                // The owners' "my bookings", read from the journal through the SQL plugin's read journal, up to what is
-                // stored when each read begins, without waiting for the read journal's poll.
+                // The owners' "my bookings", read from the journal through the SQL plugin's read journal (on SQLite up to
+                // what is stored when each read begins, without waiting for the read journal's poll).
                 var owners = system.ActorOf(OwnerIndex.Props(new OwnerBookingsSettings(
-                    PromptAllEvents.Of, options.SlotIdleTimeout, clock, calendars.Find)), "owners");
+                    OwnerReadJournal.For(services.GetStorageOptions().Kind), options.SlotIdleTimeout, clock, calendars.Find)), "owners");
                 // Saves a snapshot at intervals and tells the storage health whether storage works.
                 system.ActorOf(StorageProbeActor.Props(storageHealth, options.StorageProbeInterval, clock), "storage-probe");
                 system.ActorOf(UndeliveredCommandResponder.Props(), "undelivered-commands");

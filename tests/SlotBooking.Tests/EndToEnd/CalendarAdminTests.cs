@@ -18,7 +18,7 @@ namespace SlotBooking.Tests.EndToEnd;
 /// Admins manage calendars over HTTP on a real host: only admins may, changes are durable, a change of hours never
 /// strands a booking, a created calendar is bookable at once, and a retired one refuses bookings but keeps its days.
 /// </summary>
-public sealed class CalendarAdminTests : HostTest
+public class CalendarAdminTests : HostTest
 {
     private static readonly string Admin = TestTokens.For("root", admin: true);
     private static readonly string User = TestTokens.For("alice");
@@ -138,7 +138,7 @@ public sealed class CalendarAdminTests : HostTest
         // Started directly, without RunningHost's wait for /health: the first request already sees the stored calendar.
         await using var app = SlotBookingApp.Create(
         [
-            "--urls=http://127.0.0.1:0", $"--SlotBooking:DatabasePath={Host.DatabasePath}", "--Logging:LogLevel:Default=Warning", .. HostArgs,
+            "--urls=http://127.0.0.1:0", $"--SlotBooking:DatabasePath={Host.DatabasePath}", "--Logging:LogLevel:Default=Warning", .. StartArgs,
         ]);
         // Hosted services start one after another in this order, the web server last: the catalog's readiness comes
         // after the actor system has started and before anything is served.

@@ -4,7 +4,7 @@ using SlotBooking.TestSupport;
 
 namespace SlotBooking.Tests.EndToEnd;
 
-public sealed class ContentionAndRestartTests : HostTest
+public class ContentionAndRestartTests : HostTest
 {
     [Fact]
     public async Task Thirty_clients_racing_for_one_slot_have_exactly_one_winner()

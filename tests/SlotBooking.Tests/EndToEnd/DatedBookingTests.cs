@@ -8,7 +8,7 @@ using SlotBooking.TestSupport;
 namespace SlotBooking.Tests.EndToEnd;
 
 /// <summary>Booking a configured, dated calendar over a real socket: dates relative to today in the calendar's zone.</summary>
-public sealed class DatedBookingTests : HostTest
+public class DatedBookingTests : HostTest
 {
     protected override string[] HostArgs => [.. LabCalendar.Args(), "--SlotBooking:Calendars:0:HorizonDays=14"];
 

@@ -3,7 +3,10 @@ using SlotBooking.TestSupport;
 
 namespace SlotBooking.Tests.EndToEnd;
 
-/// <summary>A running host on a temporary SQLite file of its own, per test (xunit creates one per test via IAsyncLifetime).</summary>
+/// <summary>
+/// A running host on storage of its own, per test (xunit creates one per test via IAsyncLifetime): a temporary SQLite
+/// file, or what <see cref="StorageArgsAsync"/> gives (a class that runs the same tests on PostgreSQL).
+/// </summary>
 public abstract class HostTest : IAsyncLifetime
 {
     private readonly TempDatabase _database = new();
@@ -16,10 +19,19 @@ public abstract class HostTest : IAsyncLifetime
     /// <summary>Services to put into the host before it is built (a log capture, a clock); none by default.</summary>
     protected virtual Action<IServiceCollection>? HostServices => null;
 
-    public async Task InitializeAsync() =>
+    /// <summary>Arguments that choose the storage, kept across restarts; none (the temporary SQLite file) by default.</summary>
+    protected virtual Task<string[]> StorageArgsAsync() => Task.FromResult<string[]>([]);
+
+    /// <summary>Every argument the host was started with after the database path: the storage's, then <see cref="HostArgs"/>.</summary>
+    protected string[] StartArgs { get; private set; } = [];
+
+    public async Task InitializeAsync()
+    {
+        StartArgs = [.. await StorageArgsAsync(), .. HostArgs];
         Host = HostServices is { } services
-            ? await RunningHost.StartAsync(_database.Path, services, HostArgs)
-            : await RunningHost.StartAsync(_database.Path, HostArgs);
+            ? await RunningHost.StartAsync(_database.Path, services, StartArgs)
+            : await RunningHost.StartAsync(_database.Path, StartArgs);
+    }
 
     public async Task DisposeAsync()
     {

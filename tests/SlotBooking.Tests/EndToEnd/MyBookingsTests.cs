@@ -20,7 +20,7 @@ namespace SlotBooking.Tests.EndToEnd;
 /// frame of a signed-in connection. Bookings are made on behalf of a subject through the host's own actors, which is
 /// what a signed-in socket request comes down to.
 /// </summary>
-public sealed class MyBookingsTests : IAsyncLifetime
+public class MyBookingsTests : IAsyncLifetime
 {
     private const string Alice = "alice@example.org";
     private const string Bob = "bob@example.org";
@@ -38,9 +38,15 @@ public sealed class MyBookingsTests : IAsyncLifetime
         _database.Dispose();
     }
 
+    /// <summary>Arguments that choose the storage, asked once per test; none (the temporary SQLite file) by default.</summary>
+    protected virtual Task<string[]> StorageArgsAsync() => Task.FromResult<string[]>([]);
+
+    private string[]? _storageArgs;
+
     private async Task<RunningHost> StartAsync(Action<IServiceCollection>? services = null)
     {
-        string[] args = [.. TestTokens.Args(), .. LabCalendar.Args()];
+        _storageArgs ??= await StorageArgsAsync();
+        string[] args = [.. _storageArgs, .. TestTokens.Args(), .. LabCalendar.Args()];
         var host = services is null ? await RunningHost.StartAsync(_database.Path, args) : await RunningHost.StartAsync(_database.Path, services, args);
         _disposables.Add(host);
         return host;
