@@ -1,5 +1,6 @@
 using Akka.Hosting;
 using SlotBooking.Host.Auth;
+using SlotBooking.Host.Cluster;
 using SlotBooking.Host.Configuration;
 using SlotBooking.Host.Http;
 using SlotBooking.Host.Persistence;
@@ -35,10 +36,12 @@ public static class SlotBookingApp
         builder.Services.AddBookingRoutes();
         builder.Services.AddMyBookingsReads();
         builder.Services.AddSlotHealthChecks();
+        builder.Services.AddSlotCluster();
         builder.Services.AddSlotBookingSockets();
         builder.Services.AddOpenApi();
-        builder.Services.AddAkka("slot-booking", (akka, services) => akka
+        builder.Services.AddAkka(ClusterNodeOptions.ActorSystemName, (akka, services) => akka
             .AddHostLogging(services)
+            .AddSlotCluster(services)
             .AddSlotPersistence(services)
             .AddSlotActors(services));
         // After AddAkka: the server starts only once the calendar catalog has recovered.

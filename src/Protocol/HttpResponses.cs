@@ -17,6 +17,8 @@ public sealed record DatabaseStats(
 /// <summary>
 /// <c>GET /health</c>. <c>status</c> is "healthy", or with HTTP 503 "starting", "storage_unavailable" or "unresponsive".
 /// <c>storage_problem</c> (an addition to the seed's shape) is the store's last error while storage is failing, else null.
+/// <c>cluster</c> (an addition) is this node's membership; a node that is not Up reports "joining", "leaving" or
+/// "not_in_cluster" unless the board's own state comes first.
 /// </summary>
 public sealed record HealthResponse(
     string Status,
@@ -26,14 +28,16 @@ public sealed record HealthResponse(
     int BookedSlotsCount,
     int AvailableSlotsCount,
     DatabaseStats Database,
-    string? StorageProblem);
+    string? StorageProblem,
+    ClusterStatus Cluster);
 
 public sealed record WebSocketStats(int ActiveConnections);
 
 public sealed record SlotCounts(int Total, int Booked, int Available);
 
-/// <summary><c>GET /stats</c>.</summary>
+/// <summary><c>GET /stats</c>; <c>cluster</c> is an addition to the seed's shape.</summary>
 public sealed record StatsResponse(
     DatabaseStats Database,
     WebSocketStats Websocket,
-    SlotCounts Slots);
+    SlotCounts Slots,
+    ClusterStatus Cluster);

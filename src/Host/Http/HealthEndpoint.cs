@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using SlotBooking.Actors.Board;
+using SlotBooking.Host.Cluster;
 using SlotBooking.Host.Configuration;
 using SlotBooking.Host.Persistence;
 using SlotBooking.Host.WebSockets;
@@ -12,11 +13,13 @@ namespace SlotBooking.Host.Http;
 
 /// <summary>
 /// <c>GET /health</c> on ASP.NET Core's health checks, written in the seed's JSON shape (503 unless healthy).
-/// The check reads through the routes' <see cref="BoardReader"/> (registered by <see cref="SlotRoutes.AddSlotRoutes"/>).
+/// The board check reads through the routes' <see cref="BoardReader"/> (registered by <see cref="SlotRoutes.AddSlotRoutes"/>);
+/// the cluster check is registered with the cluster (<see cref="ClusterSetup.AddSlotCluster(IServiceCollection)"/>).
 /// </summary>
 public static class HealthEndpoint
 {
     private const string SlotsCheck = "slots";
+    public const string ClusterCheck = "cluster";
 
     public static IServiceCollection AddSlotHealthChecks(this IServiceCollection services)
     {
@@ -41,7 +44,7 @@ public static class HealthEndpoint
         // No view when the board did not answer: counts of zero, as before.
         var view = entry.Data.TryGetValue(SlotBoardHealthCheck.BoardKey, out var value) ? value as BoardView : null;
         var database = SlotRoutes.DatabaseStatsOf(view?.BookedCount ?? 0, options, context.RequestServices.GetRequiredService<StorageLocation>());
-        var status = report.Status == HealthStatus.Healthy ? "healthy" : entry.Description ?? "unhealthy";
+        var status = report.Status == HealthStatus.Healthy ? "healthy" : StatusOf(report);
         var body = new HealthResponse(
             status,
             context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow(),
@@ -50,8 +53,20 @@ public static class HealthEndpoint
             database.BookedSlots,
             database.AvailableSlots,
             database,
-            entry.Data.TryGetValue(SlotBoardHealthCheck.StorageProblemKey, out var problem) ? problem as string : null);
+            entry.Data.TryGetValue(SlotBoardHealthCheck.StorageProblemKey, out var problem) ? problem as string : null,
+            context.RequestServices.GetRequiredService<ClusterMembership>().Read());
         context.Response.ContentType = "application/json; charset=utf-8";
         return JsonSerializer.SerializeAsync(context.Response.Body, body, ProtocolJsonContext.Default.HealthResponse, context.RequestAborted);
+    }
+
+    /// <summary>The board's word first (starting, storage, unresponsive), as before the cluster; then the cluster's.</summary>
+    private static string StatusOf(HealthReport report)
+    {
+        foreach (var check in (string[])[SlotsCheck, ClusterCheck])
+        {
+            if (report.Entries.TryGetValue(check, out var entry) && entry.Status != HealthStatus.Healthy)
+                return entry.Description ?? "unhealthy";
+        }
+        return "unhealthy";
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using SlotBooking.Actors.Board;
 using SlotBooking.Actors.Domain;
+using SlotBooking.Host.Cluster;
 using SlotBooking.Host.Configuration;
 using SlotBooking.Host.Persistence;
 using SlotBooking.Host.WebSockets;
@@ -21,7 +22,7 @@ public static class SlotRoutes
         var routes = app.MapGroup("").RequireClientRateLimit(HttpRateLimiting.Policy);
         routes.MapGet("/", GetRoot).WithName("Root").WithSummary("Service information and booked slot ids");
         routes.MapGet("/slots", GetSlots).WithName("Slots").WithSummary("Every slot with its state");
-        routes.MapGet("/stats", GetStats).WithName("Stats").WithSummary("Slot and connection counts");
+        routes.MapGet("/stats", GetStats).WithName("Stats").WithSummary("Slot and connection counts, and this node's cluster membership");
         return app;
     }
 
@@ -52,7 +53,8 @@ public static class SlotRoutes
             new StatsResponse(
                 database,
                 new WebSocketStats(services.Connections.Open),
-                new SlotCounts(database.TotalSlots, database.BookedSlots, database.AvailableSlots)),
+                new SlotCounts(database.TotalSlots, database.BookedSlots, database.AvailableSlots),
+                services.Cluster.Read()),
             ProtocolJsonContext.Default.StatsResponse);
     }
 
@@ -64,5 +66,6 @@ public static class SlotRoutes
 
 
     /// <summary>What a read route takes from the container, bound with <c>[AsParameters]</c>.</summary>
-    private readonly record struct ReadServices(BoardReader Board, ConnectionGate Connections, IOptions<SlotBookingOptions> Options, StorageLocation Storage);
+    private readonly record struct ReadServices(
+        BoardReader Board, ConnectionGate Connections, IOptions<SlotBookingOptions> Options, StorageLocation Storage, ClusterMembership Cluster);
 }
