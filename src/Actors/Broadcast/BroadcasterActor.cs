@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Akka.Cluster;
 using Akka.Event;
 using SlotBooking.Actors.Board;
 using SlotBooking.Actors.Calendars;
@@ -17,7 +18,8 @@ namespace SlotBooking.Actors.Broadcast;
 /// default board's topic it keeps, for the first update every connection gets.</item>
 /// <item>Pub-sub is at most once, and a publish reaches only the nodes whose subscription has spread to the publisher.
 /// So the board is read when the subscription is acknowledged (its latest view for the next subscribers), once more when
-/// the subscription has had time to spread, and whenever its versions show a missed change (<see cref="BoardVersionCheck"/>).</item>
+/// the subscription has had time to spread, whenever its versions show a missed change (<see cref="BoardVersionCheck"/>),
+/// and, every watched board, after a node joins or becomes reachable again.</item>
 /// <item>Broadcasts are paced per board: a change goes out at once if none went out within the interval; changes that
 /// come faster are coalesced and the newest state goes out when the interval ends. Under load every client then gets
 /// at most one update per interval and board instead of one per change, and no change waits longer than that.</item>
@@ -56,6 +58,15 @@ public sealed class BroadcasterActor : ReceiveActor, IWithTimers
         Receive<BoardReadBack>(OnReadBack);
         Receive<ReadFailed>(OnReadFailed);
         Receive<PublishLatest>(m => Publish(m.Board));
+        // Told by the host (a cluster subscription): a node that joins, or comes back after being unreachable, may hold
+        // boards whose publishes missed this node meanwhile. Every watched board is read once the subscriptions have spread.
+        Receive<ClusterEvent.MemberUp>(_ => ReadAllAfterSpread());
+        Receive<ClusterEvent.ReachableMember>(_ => ReadAllAfterSpread());
+        Receive<ClusterEvent.CurrentClusterState>(_ => { });
+        Receive<ReadAll>(_ =>
+        {
+            foreach (var board in _audiences.Keys) Read(board);
+        });
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
@@ -92,6 +103,8 @@ public sealed class BroadcasterActor : ReceiveActor, IWithTimers
         var again = new ReadAgain(board);
         Timers.StartSingleTimer(again, again, _settings.SubscriptionSpread);
     }
+
+    private void ReadAllAfterSpread() => Timers.StartSingleTimer(ReadAll.Instance, ReadAll.Instance, _settings.SubscriptionSpread);
 
     private void OnBoardChanged(BoardChanged change)
     {
@@ -189,6 +202,11 @@ public sealed class BroadcasterActor : ReceiveActor, IWithTimers
     private sealed record PublishLatest(BoardKey Board);
 
     private sealed record ReadAgain(BoardKey Board);
+
+    private sealed record ReadAll
+    {
+        public static ReadAll Instance { get; } = new();
+    }
 
     private sealed record BoardReadBack(BoardKey Board, BoardView View);
 

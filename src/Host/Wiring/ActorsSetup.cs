@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Akka.Cluster;
 using Akka.Cluster.Tools.PublishSubscribe;
 using Akka.Hosting;
 using SlotBooking.Actors.Accounts;
@@ -47,6 +48,9 @@ public static class ActorsSetup
                 var routerSettings = new BoardRouterSettings(options.MaxLiveDays, BoardRouterSettings.ReadJournalAt(SqlReadJournal.Identifier));
                 var router = system.ActorOf(BoardRouter.Props(defaultBoard, slotSettings, storageHealth, mediator, routerSettings), "boards");
                 var broadcaster = system.ActorOf(BroadcasterActor.Props(mediator, new Boards(router, defaultBoard), BroadcastSettingsOf(system, options, clock)), "broadcaster");
+                // A node that joins or comes back may have published changes this node missed: the broadcaster reads again.
+                Akka.Cluster.Cluster.Get(system).Subscribe(broadcaster, ClusterEvent.SubscriptionInitialStateMode.InitialStateAsSnapshot,
+                    typeof(ClusterEvent.MemberUp), typeof(ClusterEvent.ReachableMember));
                 // The single writer of the registry's calendars; it reads days (to check a change of hours) as the routes do.
                 var boardReader = services.GetRequiredService<BoardReader>();
                 var catalog = system.ActorOf(

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Collections.Immutable;
+using Akka.Cluster;
 using Akka.Actor;
 using Akka.TestKit;
 using Akka.TestKit.Xunit2;
@@ -287,4 +288,24 @@ public sealed class BroadcasterSpecs : TestKit
     private static BoardChanged Change(long version, params SlotState[] slots) => new([.. slots], DateTimeOffset.UtcNow, version, SlotVersions.None);
 
     private static BoardView View(long version, params SlotState[] slots) => new(true, [.. slots], version, SlotVersions.None);
+
+    [Fact]
+    public void Reads_every_watched_board_once_subscriptions_have_spread_after_a_node_joins_or_comes_back()
+    {
+        var broadcaster = StartBroadcaster(TimeSpan.Zero, subscriptionSpread: TimeSpan.FromMilliseconds(200));
+        var day = new BoardKey("lab", new NodaTime.LocalDate(2026, 11, 26));
+        broadcaster.Tell(new Subscribe(new ProbeSubscriber(CreateTestProbe().Ref)) { Board = day });
+        // A member as a cluster makes one: this node's own, from a system with the cluster provider that joins nothing.
+        using var other = ActorSystem.Create("other", """
+            akka.actor.provider = cluster
+            akka.remote.dot-netty.tcp { hostname = 127.0.0.1, port = 0 }
+            akka.loglevel = OFF
+            """);
+        var node = Akka.Cluster.Cluster.Get(other).SelfMember;
+
+        broadcaster.Tell(new ClusterEvent.ReachableMember(node));
+
+        _defaultBoard.ExpectMsg<GetBoard>(TimeSpan.FromSeconds(5));
+        _days.ExpectMsg<BoardEnvelope>(e => e.Board == day && e.Message is GetBoard, TimeSpan.FromSeconds(5));
+    }
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using Akka.Actor;
 using Akka.Cluster;
 using Akka.Cluster.Tools.PublishSubscribe;
@@ -64,18 +65,19 @@ public sealed class CrossNodeBroadcastTests : IAsyncLifetime
         days.Reply(new BoardView(true, [SlotState.Free(8), SlotState.Free(9)], 1, SlotVersions.None));
         Assert.Equal(1, watcher.ExpectMsg<SlotsUpdatePayload>().Version);
 
-        // The publisher's node learns of the subscription by gossip; until then its publishes reach nobody.
+        // The publisher's node learns of the subscription by gossip; until then its publishes reach nobody. (The mediator
+        // lists topics by their actor names, escaped.)
         var publisher = Mediator(_publisherNode);
         var topic = BoardTopic.Of(Day);
         await kit.AwaitAssertAsync(async () =>
-            Assert.Contains(topic, (await publisher.Ask<CurrentTopics>(GetTopics.Instance, TimeSpan.FromSeconds(3))).Topics),
+            Assert.Contains(Uri.EscapeDataString(topic), (await publisher.Ask<CurrentTopics>(GetTopics.Instance, TimeSpan.FromSeconds(3))).Topics),
             TimeSpan.FromSeconds(15), TimeSpan.FromMilliseconds(100));
 
         var bookedAt = new DateTimeOffset(2026, 11, 26, 7, 5, 0, TimeSpan.Zero);
         publisher.Tell(BoardTopic.Publish(new BoardChanged([SlotState.Free(8), new SlotState(9, bookedAt)], bookedAt, 2, SlotVersions.None) { Board = Day }));
         var crossed = watcher.ExpectMsg<SlotsUpdatePayload>(TimeSpan.FromSeconds(10));
         Assert.Equal(2, crossed.Version);
-        var json = System.Text.Encoding.UTF8.GetString(crossed.Utf8.Span);
+        var json = Encoding.UTF8.GetString(crossed.Utf8.Span);
         Assert.Contains("\"calendar\":\"lab\",\"date\":\"2026-11-26\"", json);
         Assert.Contains("\"booked_slots\":[9]", json);
 
@@ -86,7 +88,7 @@ public sealed class CrossNodeBroadcastTests : IAsyncLifetime
         days.Reply(new BoardView(true, [SlotState.Free(8), new SlotState(9, bookedAt)], 5, SlotVersions.None));
         var fresh = watcher.ExpectMsg<SlotsUpdatePayload>();
         Assert.Equal(5, fresh.Version);
-        Assert.Contains("\"booked_slots\":[9]", System.Text.Encoding.UTF8.GetString(fresh.Utf8.Span));
+        Assert.Contains("\"booked_slots\":[9]", Encoding.UTF8.GetString(fresh.Utf8.Span));
     }
 
     private static async Task<IHost> StartNodeAsync(int port, string seed)
