@@ -42,6 +42,7 @@ public static class SlotBookingApp
         builder.Services.AddAkka(ClusterNodeOptions.ActorSystemName, (akka, services) => akka
             .AddHostLogging(services)
             .AddSlotCluster(services)
+            .AddSlotBroadcasts()
             .AddSlotPersistence(services)
             .AddSlotActors(services));
         // After AddAkka: the server starts only once the calendar catalog has recovered.

@@ -4,6 +4,7 @@ using Akka.Event;
 using Akka.Persistence;
 using NodaTime;
 using NodaTime.Text;
+using SlotBooking.Actors.Broadcast;
 using SlotBooking.Actors.Calendars;
 using SlotBooking.Actors.Domain;
 using SlotBooking.Actors.Slots;
@@ -54,7 +55,7 @@ public sealed class BoardActor : ReceivePersistentActor
     /// <param name="calendar">The board's calendar as it is when the board starts; an admin's later change is looked up (<see cref="CalendarLookup"/>).</param>
     /// <param name="date">The day of a dated calendar; null for the default calendar's undated board.</param>
     /// <param name="storageHealth">Told of storage failures of the board and its slots.</param>
-    /// <param name="broadcaster">Told of each change once the board is ready, for the clients that watch it.</param>
+    /// <param name="broadcaster">The DistributedPubSub mediator, through which each change is published once the board is ready, for the clients that watch it on any node.</param>
     public BoardActor(CalendarDefinition calendar, LocalDate? date, SlotActorSettings settings, IActorRef storageHealth, IActorRef broadcaster)
     {
         if (calendar.Dated != date.HasValue)
@@ -202,11 +203,8 @@ public sealed class BoardActor : ReceivePersistentActor
         if (_waitingReads.Count > 0) AnswerWaitingReads();
         if (!publish) return;
         var view = View();
-        _broadcaster.Tell(new BoardChanged(view.Slots, _settings.Clock.GetUtcNow(), view.Version, view.SlotVersions)
-        {
-            Board = _key,
-            Calendar = _date is null ? null : Calendar,
-        });
+        // To the board's topic: every node's broadcaster with a watcher of this board has subscribed to it.
+        _broadcaster.Tell(BoardTopic.Publish(new BoardChanged(view.Slots, _settings.Clock.GetUtcNow(), view.Version, view.SlotVersions) { Board = _key }));
     }
 
     private void OnSlotStopped(int hour)

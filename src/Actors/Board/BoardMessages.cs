@@ -33,13 +33,13 @@ public sealed record BoardView(bool IsReady, ImmutableArray<SlotState> Slots, lo
 }
 
 /// <summary>
-/// The whole board after a change, with the board's version (one more per change); sent to the broadcaster.
-/// <see cref="Calendar"/> is set for a dated calendar's day, whose broadcast lists the day's slots with their times.
+/// The whole board after a change, with the board's version (one more per change that is worth showing); published to
+/// the board's topic (<c>BoardTopic</c>), from which every node's broadcaster takes it. It crosses nodes, so it is plain
+/// data: a receiver renders a dated day's slot times from its own calendar registry, as a <c>get_slots</c> does.
 /// </summary>
 public sealed record BoardChanged(ImmutableArray<SlotState> Slots, DateTimeOffset At, long Version, SlotVersions SlotVersions)
 {
     public BoardKey Board { get; init; } = BoardKey.Default;
-    public Calendars.CalendarDefinition? Calendar { get; init; }
 }
 
 /// <summary>A dated day journaled its first touched hour: reads of it now start it. Sent by the day's board to its router.</summary>

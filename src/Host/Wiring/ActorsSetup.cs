@@ -1,3 +1,6 @@
+using Akka.Actor;
+using Akka.Cluster;
+using Akka.Cluster.Tools.PublishSubscribe;
 using Akka.Hosting;
 using SlotBooking.Actors.Accounts;
 using Akka.Persistence.Sql.Query;
@@ -17,9 +20,9 @@ namespace SlotBooking.Host.Wiring;
 public static class ActorsSetup
 {
     /// <summary>
-    /// Starts the broadcaster, the storage health, the default calendar's board, the board router (which starts the days'
-    /// boards), the account directory, the calendar catalog, the owners' index and the storage probe, and registers all
-    /// but the probe for injection.
+    /// Starts the storage health, the default calendar's board, the board router (which starts the days' boards), the
+    /// broadcaster (which reads boards through both), the account directory, the calendar catalog, the owners' index and
+    /// the storage probe, and registers all but the probe for injection.
     /// </summary>
     public static AkkaConfigurationBuilder AddSlotActors(this AkkaConfigurationBuilder akka, IServiceProvider services)
     {
@@ -36,13 +39,18 @@ public static class ActorsSetup
                 var calendars = services.GetRequiredService<CalendarRegistry>();
                 CalendarLookup.Install(system, calendars);
                 var slotSettings = new SlotActorSettings(options.SnapshotEvery, options.SlotIdleTimeout, clock);
-                var broadcaster = system.ActorOf(BroadcasterActor.Props(options.BroadcastInterval, clock), "broadcaster");
+                // Boards publish their changes through DistributedPubSub (AddSlotBroadcasts), to every node's broadcaster.
+                var mediator = registry.Get<DistributedPubSub>();
                 var storageHealth = system.ActorOf(StorageHealthActor.Props(), "storage-health");
-                var defaultBoard = system.ActorOf(BoardActor.Props(calendars.Default, null, slotSettings, storageHealth, broadcaster), "board");
+                var defaultBoard = system.ActorOf(BoardActor.Props(calendars.Default, null, slotSettings, storageHealth, mediator), "board");
                 // Reads of days nobody touched are answered without an actor: the router learns the touched days from
                 // the journal's persistence ids through the SQL plugin's read journal.
                 var routerSettings = new BoardRouterSettings(options.MaxLiveDays, BoardRouterSettings.ReadJournalAt(SqlReadJournal.Identifier));
-                var router = system.ActorOf(BoardRouter.Props(defaultBoard, slotSettings, storageHealth, broadcaster, routerSettings), "boards");
+                var router = system.ActorOf(BoardRouter.Props(defaultBoard, slotSettings, storageHealth, mediator, routerSettings), "boards");
+                var broadcaster = system.ActorOf(BroadcasterActor.Props(mediator, new Boards(router, defaultBoard), BroadcastSettingsOf(system, options, clock)), "broadcaster");
+                // A node that joins or comes back may have published changes this node missed: the broadcaster reads again.
+                Akka.Cluster.Cluster.Get(system).Subscribe(broadcaster, ClusterEvent.SubscriptionInitialStateMode.InitialStateAsSnapshot,
+                    typeof(ClusterEvent.MemberUp), typeof(ClusterEvent.ReachableMember));
                 // The single writer of the registry's calendars; it reads days (to check a change of hours) as the routes do.
                 var boardReader = services.GetRequiredService<BoardReader>();
                 var catalog = system.ActorOf(
@@ -67,6 +75,17 @@ public static class ActorsSetup
                 registry.Register<OwnerIndex>(owners);
             });
     }
+
+    /// <summary>
+    /// The broadcaster reads a board with the routes' ask timeout, and once more after a new subscription has had two of
+    /// pub-sub's gossip rounds to reach every node.
+    /// </summary>
+    private static BroadcastSettings BroadcastSettingsOf(ActorSystem system, SlotBookingOptions options, TimeProvider clock) =>
+        new(options.BroadcastInterval, clock)
+        {
+            ReadTimeout = options.AskTimeout,
+            SubscriptionSpread = 2 * system.Settings.Config.GetTimeSpan("akka.cluster.pub-sub.gossip-interval", TimeSpan.FromSeconds(1)),
+        };
 
     /// <summary>
     /// Akka's log goes to the host's logging at the host's level (<c>Logging:LogLevel:Akka</c>, else

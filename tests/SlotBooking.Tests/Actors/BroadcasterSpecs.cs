@@ -1,17 +1,36 @@
 using System.Diagnostics;
 using System.Collections.Immutable;
+using Akka.Cluster;
 using Akka.Actor;
 using Akka.TestKit;
 using Akka.TestKit.Xunit2;
 using SlotBooking.Actors.Board;
 using SlotBooking.Actors.Broadcast;
+using SlotBooking.Actors.Calendars;
 using SlotBooking.Actors.Domain;
+using PubSub = Akka.Cluster.Tools.PublishSubscribe;
 
 namespace SlotBooking.Tests.Actors;
 
 public sealed class BroadcasterSpecs : TestKit
 {
     private long _boardVersion;
+
+    // Stand-ins for the node's pub-sub mediator and for the boards the broadcaster reads.
+    private readonly TestProbe _mediator;
+    private readonly TestProbe _defaultBoard;
+    private readonly TestProbe _days;
+
+    public BroadcasterSpecs()
+    {
+        _mediator = CreateTestProbe();
+        _defaultBoard = CreateTestProbe();
+        _days = CreateTestProbe();
+    }
+
+    private IActorRef StartBroadcaster(TimeSpan interval, TimeSpan? subscriptionSpread = null) =>
+        Sys.ActorOf(BroadcasterActor.Props(_mediator.Ref, new Boards(_days.Ref, _defaultBoard.Ref),
+            new BroadcastSettings(interval, TimeProvider.System) { SubscriptionSpread = subscriptionSpread ?? TimeSpan.FromMinutes(1) }));
 
     /// <summary>A board change as the board sends it: each one a version newer than the last.</summary>
     private BoardChanged Change(params SlotState[] slots) => new([.. slots], DateTimeOffset.UtcNow, ++_boardVersion, SlotVersions.None);
@@ -27,7 +46,7 @@ public sealed class BroadcasterSpecs : TestKit
     [Fact]
     public void Delivers_one_payload_to_every_session()
     {
-        var broadcaster = Sys.ActorOf(BroadcasterActor.Props(TimeSpan.Zero));
+        var broadcaster = StartBroadcaster(TimeSpan.Zero);
         var sessions = Enumerable.Range(0, 3).Select(_ => CreateTestProbe()).ToList();
         foreach (var s in sessions) broadcaster.Tell(SubscribeProbe(s));
 
@@ -43,7 +62,7 @@ public sealed class BroadcasterSpecs : TestKit
     [Fact]
     public void Forgets_an_unsubscribed_subscriber()
     {
-        var broadcaster = Sys.ActorOf(BroadcasterActor.Props(TimeSpan.Zero));
+        var broadcaster = StartBroadcaster(TimeSpan.Zero);
         var staying = CreateTestProbe();
         var leaving = CreateTestProbe();
         var leavingSubscriber = new ProbeSubscriber(leaving.Ref);
@@ -59,7 +78,7 @@ public sealed class BroadcasterSpecs : TestKit
     [Fact]
     public void A_session_registering_later_gets_the_latest_state_at_once()
     {
-        var broadcaster = Sys.ActorOf(BroadcasterActor.Props(TimeSpan.Zero));
+        var broadcaster = StartBroadcaster(TimeSpan.Zero);
         broadcaster.Tell(Change(SlotState.Free(3)));
         broadcaster.Tell(Change(new SlotState(3, DateTimeOffset.UtcNow)));
 
@@ -74,7 +93,7 @@ public sealed class BroadcasterSpecs : TestKit
     [Fact]
     public void A_burst_of_changes_costs_two_broadcasts_the_first_and_the_newest()
     {
-        var broadcaster = Sys.ActorOf(BroadcasterActor.Props(TimeSpan.FromMilliseconds(500)));
+        var broadcaster = StartBroadcaster(TimeSpan.FromMilliseconds(500));
         var session = CreateTestProbe();
         broadcaster.Tell(SubscribeProbe(session));
 
@@ -94,7 +113,7 @@ public sealed class BroadcasterSpecs : TestKit
     public void Paces_broadcasts_sending_the_first_change_at_once_and_the_newest_after_the_interval()
     {
         var interval = TimeSpan.FromSeconds(1);
-        var broadcaster = Sys.ActorOf(BroadcasterActor.Props(interval));
+        var broadcaster = StartBroadcaster(interval);
         var session = CreateTestProbe();
         broadcaster.Tell(SubscribeProbe(session));
         var now = DateTimeOffset.UtcNow;
@@ -124,16 +143,18 @@ public sealed class BroadcasterSpecs : TestKit
     [Fact]
     public void Each_board_is_broadcast_only_to_its_own_audience_and_a_day_carries_its_calendar_date_and_times()
     {
-        var lab = new SlotBooking.Actors.Calendars.CalendarDefinition(
+        var lab = new CalendarDefinition(
             "lab", "Robotics lab", NodaTime.DateTimeZoneProviders.Tzdb["Europe/Berlin"], 8, 9, 14, 0);
         var day = new BoardKey("lab", new NodaTime.LocalDate(2026, 11, 26));
-        var broadcaster = Sys.ActorOf(BroadcasterActor.Props(TimeSpan.Zero));
+        // The day's times come from this node's calendar registry, as a get_slots renders them.
+        CalendarLookup.Install(Sys, new CalendarRegistry(CalendarDefinition.Default(3, 14), [lab]));
+        var broadcaster = StartBroadcaster(TimeSpan.Zero);
         var defaultWatcher = CreateTestProbe();
         var dayWatcher = CreateTestProbe();
         broadcaster.Tell(SubscribeProbe(defaultWatcher));
         broadcaster.Tell(new Subscribe(new ProbeSubscriber(dayWatcher.Ref)) { Board = day });
 
-        broadcaster.Tell(Change(SlotState.Free(8), new SlotState(9, DateTimeOffset.UtcNow)) with { Board = day, Calendar = lab });
+        broadcaster.Tell(Change(SlotState.Free(8), new SlotState(9, DateTimeOffset.UtcNow)) with { Board = day });
 
         var json = Text(dayWatcher.ExpectMsg<SlotsUpdatePayload>());
         Assert.Contains("\"calendar\":\"lab\",\"date\":\"2026-11-26\"", json);
@@ -144,5 +165,147 @@ public sealed class BroadcasterSpecs : TestKit
         broadcaster.Tell(Change(SlotState.Free(3)));
         defaultWatcher.ExpectMsg<SlotsUpdatePayload>();
         dayWatcher.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+    }
+
+    [Fact]
+    public void Subscribes_to_a_boards_topic_for_its_first_watcher_and_unsubscribes_after_the_last_keeping_the_default_boards()
+    {
+        var broadcaster = StartBroadcaster(TimeSpan.Zero);
+        Assert.Equal("board/default", _mediator.ExpectMsg<PubSub.Subscribe>().Topic);
+        var day = new BoardKey("lab", new NodaTime.LocalDate(2026, 11, 26));
+        var first = new ProbeSubscriber(CreateTestProbe().Ref);
+        var second = new ProbeSubscriber(CreateTestProbe().Ref);
+
+        broadcaster.Tell(new Subscribe(first) { Board = day });
+        broadcaster.Tell(new Subscribe(second) { Board = day });
+        var subscribe = _mediator.ExpectMsg<PubSub.Subscribe>();
+        Assert.Equal("board/lab/2026-11-26", subscribe.Topic);
+        Assert.Equal(broadcaster, subscribe.Ref);
+
+        broadcaster.Tell(new Unsubscribe(first) { Board = day });
+        broadcaster.Tell(new UnsubscribeAll(second));
+        Assert.Equal("board/lab/2026-11-26", _mediator.ExpectMsg<PubSub.Unsubscribe>().Topic);
+        // The default board's audience is kept with nobody in it.
+        _mediator.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+    }
+
+    [Fact]
+    public void Reads_the_board_when_its_subscription_is_acknowledged_so_a_new_watcher_gets_the_current_state()
+    {
+        // A board on another node published before this node's subscription reached it (akka.net 7627): nothing came.
+        var broadcaster = StartBroadcaster(TimeSpan.Zero);
+        var subscribe = _mediator.ExpectMsg<PubSub.Subscribe>();
+        broadcaster.Tell(new PubSub.SubscribeAck(subscribe));
+
+        _defaultBoard.ExpectMsg<GetBoard>();
+        _defaultBoard.Reply(View(7, new SlotState(3, DateTimeOffset.UtcNow)));
+
+        var watcher = CreateTestProbe();
+        AwaitAssert(() =>
+        {
+            broadcaster.Tell(SubscribeProbe(watcher));
+            var payload = watcher.ExpectMsg<SlotsUpdatePayload>(TimeSpan.FromMilliseconds(200));
+            Assert.Equal(7, payload.Version);
+            Assert.Contains("\"booked_slots\":[3]", Text(payload));
+        });
+    }
+
+    [Fact]
+    public void Reads_the_board_once_more_when_the_subscription_has_had_time_to_spread()
+    {
+        var broadcaster = StartBroadcaster(TimeSpan.Zero, subscriptionSpread: TimeSpan.FromMilliseconds(300));
+        var watcher = CreateTestProbe();
+        broadcaster.Tell(SubscribeProbe(watcher));
+        broadcaster.Tell(new PubSub.SubscribeAck(_mediator.ExpectMsg<PubSub.Subscribe>()));
+        _defaultBoard.ExpectMsg<GetBoard>();
+        _defaultBoard.Reply(View(1, SlotState.Free(3)));
+        Assert.Equal(1, watcher.ExpectMsg<SlotsUpdatePayload>().Version);
+
+        // A change published in the window before every node knew of this subscription is missed; the second read has it.
+        _defaultBoard.ExpectMsg<GetBoard>(TimeSpan.FromSeconds(5));
+        _defaultBoard.Reply(View(2, new SlotState(3, DateTimeOffset.UtcNow)));
+        var payload = watcher.ExpectMsg<SlotsUpdatePayload>();
+        Assert.Equal(2, payload.Version);
+        Assert.Contains("\"booked_slots\":[3]", Text(payload));
+    }
+
+    [Fact]
+    public void A_missed_version_makes_it_read_the_board_and_broadcast_what_the_board_holds()
+    {
+        var broadcaster = StartBroadcaster(TimeSpan.Zero);
+        var watcher = CreateTestProbe();
+        broadcaster.Tell(SubscribeProbe(watcher));
+        var now = DateTimeOffset.UtcNow;
+
+        broadcaster.Tell(Change(1, SlotState.Free(3), SlotState.Free(4)));
+        broadcaster.Tell(Change(2, new SlotState(3, now), SlotState.Free(4)));
+        // Either both go out or they are coalesced into one; the newest is 2.
+        watcher.FishForMessage<SlotsUpdatePayload>(p => p.Version == 2);
+        _defaultBoard.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+
+        // Version 3 was lost on its way; 4 comes. It is shown (it is the whole board), and the board is read.
+        broadcaster.Tell(Change(4, new SlotState(3, now), new SlotState(4, now)));
+        Assert.Equal(4, watcher.ExpectMsg<SlotsUpdatePayload>().Version);
+        _defaultBoard.ExpectMsg<GetBoard>();
+        // Meanwhile the board moved on, and that publish was lost too: the read brings it.
+        _defaultBoard.Reply(View(5, SlotState.Free(3), new SlotState(4, now)));
+        var fresh = watcher.ExpectMsg<SlotsUpdatePayload>();
+        Assert.Equal(5, fresh.Version);
+        Assert.Contains("\"booked_slots\":[4]", Text(fresh));
+    }
+
+    [Fact]
+    public void A_read_older_than_what_was_broadcast_is_not_broadcast()
+    {
+        var broadcaster = StartBroadcaster(TimeSpan.Zero);
+        var watcher = CreateTestProbe();
+        broadcaster.Tell(SubscribeProbe(watcher));
+        var now = DateTimeOffset.UtcNow;
+        broadcaster.Tell(Change(1, SlotState.Free(3)));
+        broadcaster.Tell(Change(3, new SlotState(3, now)));
+        _defaultBoard.ExpectMsg<GetBoard>();
+        watcher.FishForMessage<SlotsUpdatePayload>(p => p.Version == 3);
+
+        // The read was answered before version 3 was published: nothing newer than what the watchers have.
+        _defaultBoard.Reply(View(2, SlotState.Free(3)));
+        watcher.ExpectNoMsg(TimeSpan.FromMilliseconds(200));
+    }
+
+    [Fact]
+    public void Version_checks_take_the_next_read_on_a_gap_or_an_older_version_and_ignore_a_repeat()
+    {
+        Assert.Equal(VersionVerdict.Take, BoardVersionCheck.OfChange(null, 12));
+        Assert.Equal(VersionVerdict.Take, BoardVersionCheck.OfChange(4, 5));
+        Assert.Equal(VersionVerdict.TakeAndRead, BoardVersionCheck.OfChange(4, 6));
+        Assert.Equal(VersionVerdict.TakeAndRead, BoardVersionCheck.OfChange(9, 2));
+        Assert.Equal(VersionVerdict.Ignore, BoardVersionCheck.OfChange(4, 4));
+        Assert.Equal(VersionVerdict.Take, BoardVersionCheck.OfRead(null, 0));
+        Assert.Equal(VersionVerdict.Take, BoardVersionCheck.OfRead(4, 5));
+        Assert.Equal(VersionVerdict.Ignore, BoardVersionCheck.OfRead(4, 4));
+        Assert.Equal(VersionVerdict.Ignore, BoardVersionCheck.OfRead(4, 3));
+    }
+
+    private static BoardChanged Change(long version, params SlotState[] slots) => new([.. slots], DateTimeOffset.UtcNow, version, SlotVersions.None);
+
+    private static BoardView View(long version, params SlotState[] slots) => new(true, [.. slots], version, SlotVersions.None);
+
+    [Fact]
+    public void Reads_every_watched_board_once_subscriptions_have_spread_after_a_node_joins_or_comes_back()
+    {
+        var broadcaster = StartBroadcaster(TimeSpan.Zero, subscriptionSpread: TimeSpan.FromMilliseconds(200));
+        var day = new BoardKey("lab", new NodaTime.LocalDate(2026, 11, 26));
+        broadcaster.Tell(new Subscribe(new ProbeSubscriber(CreateTestProbe().Ref)) { Board = day });
+        // A member as a cluster makes one: this node's own, from a system with the cluster provider that joins nothing.
+        using var other = ActorSystem.Create("other", """
+            akka.actor.provider = cluster
+            akka.remote.dot-netty.tcp { hostname = 127.0.0.1, port = 0 }
+            akka.loglevel = OFF
+            """);
+        var node = Akka.Cluster.Cluster.Get(other).SelfMember;
+
+        broadcaster.Tell(new ClusterEvent.ReachableMember(node));
+
+        _defaultBoard.ExpectMsg<GetBoard>(TimeSpan.FromSeconds(5));
+        _days.ExpectMsg<BoardEnvelope>(e => e.Board == day && e.Message is GetBoard, TimeSpan.FromSeconds(5));
     }
 }

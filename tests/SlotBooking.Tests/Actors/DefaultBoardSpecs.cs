@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Akka.Cluster.Tools.PublishSubscribe;
 using Akka.TestKit;
 using SlotBooking.Actors.Board;
 using SlotBooking.Actors.Calendars;
@@ -18,9 +19,9 @@ public sealed class DefaultBoardSpecs : IDisposable
 
     public void Dispose() => _database.Dispose();
 
-    private static IActorRef StartBoard(TestKitBase kit, int first, int last, SlotActorSettings? settings = null, IActorRef? broadcaster = null) =>
+    private static IActorRef StartBoard(TestKitBase kit, int first, int last, SlotActorSettings? settings = null, IActorRef? mediator = null) =>
         kit.Sys.ActorOf(BoardActor.Props(CalendarDefinition.Default(first, last), null, settings ?? SlotActorSettings.Default,
-            kit.CreateTestProbe().Ref, broadcaster ?? kit.CreateTestProbe().Ref), "board");
+            kit.CreateTestProbe().Ref, mediator ?? kit.CreateTestProbe().Ref), "board");
 
     private static IActorRef? Slot(TestKitBase kit, int id)
     {
@@ -33,14 +34,16 @@ public sealed class DefaultBoardSpecs : IDisposable
     {
         using var system = PersistentSystem.Start(_database.Path);
         var kit = system.Kit;
-        var broadcaster = kit.CreateTestProbe();
-        var board = StartBoard(kit, 3, 6, broadcaster: broadcaster.Ref);
+        var mediator = kit.CreateTestProbe();
+        var board = StartBoard(kit, 3, 6, mediator: mediator.Ref);
 
-        // The first complete view is published unchanged: it is what a new connection to the default board is sent first.
-        var first = broadcaster.ExpectMsg<BoardChanged>(TimeSpan.FromSeconds(10));
+        // The first complete view is published unchanged, to the default board's topic: it is what a new connection to
+        // the default board is sent first.
+        var publish = mediator.ExpectMsg<Publish>(TimeSpan.FromSeconds(10));
+        Assert.Equal("board/default", publish.Topic);
+        var first = Assert.IsType<BoardChanged>(publish.Message);
         Assert.Equal([3, 4, 5, 6], first.Slots.Select(s => s.SlotId));
         Assert.Equal(BoardKey.Default, first.Board);
-        Assert.Null(first.Calendar);
         board.Tell(new ReadBoard(1), kit.TestActor);
         var view = kit.ExpectMsg<BoardRead>().View;
         Assert.True(view.IsReady);

@@ -1,0 +1,16 @@
+namespace SlotBooking.Actors.Broadcast;
+
+/// <param name="Interval">The shortest time between two broadcasts of a board; zero sends every change (still coalescing a burst already queued).</param>
+/// <param name="Clock">Where the pacing reads time.</param>
+public sealed record BroadcastSettings(TimeSpan Interval, TimeProvider Clock)
+{
+    /// <summary>How long a read of a board may take (after a subscription, or when a change was missed).</summary>
+    public TimeSpan ReadTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How long a new subscription takes to reach every node's pub-sub registry (a couple of its gossip rounds). A board
+    /// on another node publishes to the nodes it knows of, so a change in that window misses this node: the board is read
+    /// once more after it.
+    /// </summary>
+    public TimeSpan SubscriptionSpread { get; init; } = TimeSpan.FromSeconds(2);
+}
