@@ -66,7 +66,12 @@ public sealed class TwoNodeClusterTests(ITestOutputHelper log) : IAsyncLifetime
         Assert.Equal(Akka.Cluster.Cluster.Get(second).SelfAddress, gone.Member.Address);
         // A member that left is removed from Exiting; one that was downed would be removed from Down.
         Assert.Equal(MemberStatus.Exiting, gone.PreviousStatus);
-        Assert.Equal([Akka.Cluster.Cluster.Get(first).SelfAddress.ToString()], new ClusterMembership(first).Read().Members.Select(m => m.Address));
+        // The membership read (Cluster.State) is updated after the event reaches subscribers, not before: wait for it.
+        var alone = new[] { Akka.Cluster.Cluster.Get(first).SelfAddress.ToString() };
+        var deadline = DateTime.UtcNow + FormTimeout;
+        while (!new ClusterMembership(first).Read().Members.Select(m => m.Address).SequenceEqual(alone) && DateTime.UtcNow < deadline)
+            await Task.Delay(20);
+        Assert.Equal(alone, new ClusterMembership(first).Read().Members.Select(m => m.Address));
     }
 
     [Fact]
