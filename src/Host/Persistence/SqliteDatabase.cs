@@ -74,7 +74,9 @@ public sealed class SqliteDatabase(IOptions<SlotBookingOptions> options) : IDisp
         var current = FileIdentity.Of(FullPath);
         lock (_identityLock)
         {
-            if (current == _identity) return;
+            // A missing file never passes, also on the opens after the one that noticed it: one of them could
+            // otherwise get a pooled handle, returned after the pools were cleared, that still writes to the deleted file.
+            if (current is not null && current == _identity) return;
             // Pooled connections hold the old file: drop them; the next open finds whatever is at the path now.
             _identity = current;
             SqliteConnection.ClearAllPools();
