@@ -43,7 +43,8 @@ public static class SlotBookingApp
             .AddHostLogging(services)
             .AddSlotCluster(services)
             .AddSlotPersistence(services)
-            .AddSlotActors(services));
+            .AddSlotActors(services)
+            .AddSlotSharding(services));
         // After AddAkka: the server starts only once the calendar catalog has recovered.
         builder.Services.AddCatalogReadiness();
         return builder;

@@ -1,6 +1,5 @@
 using Akka.Hosting;
 using SlotBooking.Actors.Accounts;
-using Akka.Persistence.Sql.Query;
 using SlotBooking.Actors.Board;
 using SlotBooking.Actors.Broadcast;
 using SlotBooking.Actors.Calendars;
@@ -17,9 +16,9 @@ namespace SlotBooking.Host.Wiring;
 public static class ActorsSetup
 {
     /// <summary>
-    /// Starts the broadcaster, the storage health, the default calendar's board, the board router (which starts the days'
-    /// boards), the account directory, the calendar catalog, the owners' index and the storage probe, and registers all
-    /// but the probe for injection.
+    /// Starts the broadcaster, the storage health, the bound on live day boards, the account directory, the calendar
+    /// catalog, the owners' index and the storage probe, and registers all but the probe for injection. Boards and
+    /// slots are sharded entities (<see cref="Cluster.ShardingSetup"/>).
     /// </summary>
     public static AkkaConfigurationBuilder AddSlotActors(this AkkaConfigurationBuilder akka, IServiceProvider services)
     {
@@ -35,14 +34,10 @@ public static class ActorsSetup
                 // decide (an admin's change applies to those already running), through the actor system.
                 var calendars = services.GetRequiredService<CalendarRegistry>();
                 CalendarLookup.Install(system, calendars);
-                var slotSettings = new SlotActorSettings(options.SnapshotEvery, options.SlotIdleTimeout, clock);
                 var broadcaster = system.ActorOf(BroadcasterActor.Props(options.BroadcastInterval, clock), "broadcaster");
                 var storageHealth = system.ActorOf(StorageHealthActor.Props(), "storage-health");
-                var defaultBoard = system.ActorOf(BoardActor.Props(calendars.Default, null, slotSettings, storageHealth, broadcaster), "board");
-                // Reads of days nobody touched are answered without an actor: the router learns the touched days from
-                // the journal's persistence ids through the SQL plugin's read journal.
-                var routerSettings = new BoardRouterSettings(options.MaxLiveDays, BoardRouterSettings.ReadJournalAt(SqlReadJournal.Identifier));
-                var router = system.ActorOf(BoardRouter.Props(defaultBoard, slotSettings, storageHealth, broadcaster, routerSettings), "boards");
+                // The bound on live day boards on this node (boards themselves are sharded entities, see ShardingSetup).
+                var liveDays = system.ActorOf(LiveDayBoards.Props(options.MaxLiveDays), "live-days");
                 // The single writer of the registry's calendars; it reads days (to check a change of hours) as the routes do.
                 var boardReader = services.GetRequiredService<BoardReader>();
                 var catalog = system.ActorOf(
@@ -60,8 +55,7 @@ public static class ActorsSetup
                 var accounts = system.ActorOf(AccountDirectory.Props(new AccountSettings(options.SlotIdleTimeout, clock)), "accounts");
                 registry.Register<BroadcasterActor>(broadcaster);
                 registry.Register<StorageHealthActor>(storageHealth);
-                registry.Register<BoardActor>(defaultBoard);
-                registry.Register<BoardRouter>(router);
+                registry.Register<LiveDayBoards>(liveDays);
                 registry.Register<AccountDirectory>(accounts);
                 registry.Register<CalendarCatalog>(catalog);
                 registry.Register<OwnerIndex>(owners);
