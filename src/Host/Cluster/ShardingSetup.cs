@@ -28,7 +28,18 @@ public static class ShardingSetup
         var options = services.GetSlotBookingOptions();
         var shards = services.GetRequiredService<IOptions<ClusterNodeOptions>>().Value.Shards;
         var settings = new SlotActorSettings(options.SnapshotEvery, options.SlotIdleTimeout, services.GetRequiredService<TimeProvider>());
+        return akka.AddSlotSharding(settings, shards)
+            // The default board starts with the service, as before sharding: its first complete view is the first
+            // slots_update a new connection gets. Its answer to this read goes nowhere.
+            .WithActors((_, registry) => registry.Get<BoardActor>().Tell(new BoardEnvelope(BoardKey.Default, GetBoard.Instance), ActorRefs.Nobody));
+    }
 
+    /// <summary>
+    /// The regions alone, for a spec as for the host: their peers (<see cref="StorageHealthActor"/>,
+    /// <see cref="BroadcasterActor"/>, <see cref="LiveDayBoards"/>) are looked up in the registry when an entity starts.
+    /// </summary>
+    public static AkkaConfigurationBuilder AddSlotSharding(this AkkaConfigurationBuilder akka, SlotActorSettings settings, int shards)
+    {
         return akka
             .WithCustomSerializer("shard-messages", ShardMessageSerializer.BoundTypes, system => new ShardMessageSerializer(system))
             .WithShardRegion<SlotActor>(EntityTypes.Slot,
@@ -44,7 +55,7 @@ public static class ShardingSetup
                     RememberEntities = false,
                     // Only messages through sharding count as activity: a slot's commands and reads all come that way.
                     ShouldPassivateIdleEntities = true,
-                    PassivateIdleEntityAfter = options.SlotIdleTimeout,
+                    PassivateIdleEntityAfter = settings.IdleTimeout,
                     HandOffStopMessage = StopSlot.Instance,
                 })
             .WithShardRegion<BoardActor>(EntityTypes.Board,
@@ -63,9 +74,6 @@ public static class ShardingSetup
                     // Days passivate themselves when idle (their slots' reports count as activity too); the default board never does.
                     ShouldPassivateIdleEntities = false,
                     HandOffStopMessage = BoardActor.Stop,
-                })
-            // The default board starts with the service, as before sharding: its first complete view is the first
-            // slots_update a new connection gets. Its answer to this read goes nowhere.
-            .WithActors((_, registry) => registry.Get<BoardActor>().Tell(new BoardEnvelope(BoardKey.Default, GetBoard.Instance), ActorRefs.Nobody));
+                });
     }
 }
