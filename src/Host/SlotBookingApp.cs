@@ -44,7 +44,9 @@ public static class SlotBookingApp
             .AddSlotCluster(services)
             .AddSlotBroadcasts()
             .AddSlotPersistence(services)
-            .AddSlotActors(services));
+            .AddSlotActors(services)
+            .AddSlotSharding(services)
+            .AddSlotBroadcaster(services));
         // After AddAkka: the server starts only once the calendar catalog has recovered.
         builder.Services.AddCatalogReadiness();
         return builder;

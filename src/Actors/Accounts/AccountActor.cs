@@ -2,6 +2,7 @@ using Akka.Actor;
 using Akka.Event;
 using Akka.Persistence;
 using SlotBooking.Actors.Slots;
+using SlotBooking.Actors.Passivation;
 
 namespace SlotBooking.Actors.Accounts;
 

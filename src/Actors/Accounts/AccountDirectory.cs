@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Event;
 using SlotBooking.Actors.Slots;
+using SlotBooking.Actors.Passivation;
 
 namespace SlotBooking.Actors.Accounts;
 

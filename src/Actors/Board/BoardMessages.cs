@@ -41,6 +41,3 @@ public sealed record BoardChanged(ImmutableArray<SlotState> Slots, DateTimeOffse
 {
     public BoardKey Board { get; init; } = BoardKey.Default;
 }
-
-/// <summary>A dated day journaled its first touched hour: reads of it now start it. Sent by the day's board to its router.</summary>
-public sealed record BoardTouched(BoardKey Board);

@@ -3,10 +3,11 @@ using Akka.Actor;
 namespace SlotBooking.Actors.Calendars;
 
 /// <summary>
-/// The calendar registry of one actor system, found by the actors that judge against it (boards, their slots, the board
-/// router) instead of being handed to them as a delegate: their props and messages stay plain data, and an admin's
-/// change is seen at their next decision. The host installs the service's registry before it starts those actors; in a
-/// system without one (an actor spec) nothing is found, and each actor keeps the definition it was started with.
+/// The calendar registry of one actor system, found by the actors that judge against it (boards, their slots, and the
+/// factories of their shard regions) instead of being handed to them as a delegate: their props and messages stay plain
+/// data, and an admin's change is seen at their next decision. The host installs the service's registry before it
+/// starts those actors; in a system without one (an actor spec) nothing is found, and each actor keeps the definition
+/// it was started with.
 /// </summary>
 public sealed class CalendarLookup : IExtension
 {

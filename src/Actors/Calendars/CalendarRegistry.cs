@@ -23,7 +23,7 @@ public sealed class CalendarRegistry(CalendarSnapshot initial)
 
     public bool TryGet(string id, out CalendarDefinition calendar) => Current.TryGet(id, out calendar);
 
-    /// <summary>The calendar with this id now, or null: the lookup that routers and sessions are given.</summary>
+    /// <summary>The calendar with this id now, or null: the lookup that sessions are given.</summary>
     public CalendarDefinition? Find(string id) => TryGet(id, out var calendar) ? calendar : null;
 
     /// <summary>Replaces every calendar at once; readers see the old snapshot or the new one, nothing between.</summary>

@@ -12,7 +12,7 @@ namespace SlotBooking.Actors.Catalog;
 /// <summary>
 /// The single writer of calendar changes: it decides admins' creates, updates and retirements, stores them as
 /// events, and swaps the resulting definitions into the <see cref="CalendarRegistry"/>, which every reader (routes,
-/// sessions, boards and the board router) consults. On recovery it rebuilds the definitions from its journal; then each configured
+/// sessions and boards) consults. On recovery it rebuilds the definitions from its journal; then each configured
 /// calendar the journal has never seen is stored as created. A configured calendar the journal knows keeps its stored
 /// state, so an admin's change survives a restart with the old configuration (and a changed configuration entry is
 /// logged and ignored: change a running calendar with <c>PUT /calendars/{id}</c>).

@@ -3,6 +3,7 @@ using NodaTime;
 using SlotBooking.Actors.Calendars;
 using SlotBooking.Actors.Slots;
 using SlotBooking.Protocol;
+using SlotBooking.Actors.Passivation;
 
 namespace SlotBooking.Actors.Owners;
 

@@ -5,6 +5,7 @@ using Akka.Persistence.Query;
 using Akka.Streams;
 using Akka.Streams.Dsl;
 using SlotBooking.Actors.Slots;
+using SlotBooking.Actors.Passivation;
 
 namespace SlotBooking.Actors.Owners;
 

@@ -14,13 +14,17 @@ namespace SlotBooking.Actors.Slots;
 /// the state; the commands that arrive while a write is in flight are decided together, in order, and
 /// written as one atomic batch. Nobody is answered before the batch holding their event is stored, and
 /// a refusal is only given against stored state (or state whose write is in the same batch).
+/// <para>A sharded entity (type <c>slot</c>, entity id = its persistence id): it reports its stored state to its board
+/// through the boards' region, and it is passivated by sharding (when idle, and on hand-off) with its own
+/// <see cref="StopSlot"/>, which it obeys once no write is in flight. Its code is the same on one node and on many.</para>
 /// </summary>
 public sealed class SlotActor : ReceivePersistentActor
 {
     private readonly int _slotId;
     private readonly SlotIdentity _identity;
     private readonly SlotActorSettings _settings;
-    private readonly IActorRef _board;
+    // The boards' shard region (or, in a spec, a probe): where the slot reports its state, by its board's key.
+    private readonly IActorRef _boards;
     private readonly CalendarLookup _calendars = CalendarLookup.For(Context.System);
     private readonly ILoggingAdapter _log = Context.GetLogger();
 
@@ -31,12 +35,12 @@ public sealed class SlotActor : ReceivePersistentActor
     private long _lastSnapshotSequenceNr;
     private bool _stopWhenIdle;
 
-    public SlotActor(SlotIdentity identity, SlotActorSettings settings, IActorRef board)
+    public SlotActor(SlotIdentity identity, SlotActorSettings settings, IActorRef boards)
     {
         _identity = identity;
         _slotId = identity.SlotId;
         _settings = settings;
-        _board = board;
+        _boards = boards;
         _state = SlotState.Free(_slotId);
 
         Recover<SnapshotOffer>(offer =>
@@ -45,11 +49,7 @@ public sealed class SlotActor : ReceivePersistentActor
             _lastSnapshotSequenceNr = offer.Metadata.SequenceNr;
         });
         Recover<ISlotEvent>(e => _state = _state.Apply(e));
-        Recover<RecoveryCompleted>(_ =>
-        {
-            _board.Tell(new SlotStateChanged(_state, LastSequenceNr));
-            SetReceiveTimeout(_settings.IdleTimeout);
-        });
+        Recover<RecoveryCompleted>(_ => TellBoard(StateChanged));
 
         Command<ISlotCommand>(command =>
         {
@@ -57,10 +57,7 @@ public sealed class SlotActor : ReceivePersistentActor
             if (_inFlight is null) DecideAndWriteQueued();
         });
         Command<GetSlotState>(_ => Sender.Tell(_state));
-        Command<ReceiveTimeout>(_ =>
-        {
-            if (IsIdle) Context.Parent.Tell(new Passivate(StopSlot.Instance));
-        });
+        Command<ReportSlotState>(_ => Sender.Tell(StateChanged));
         Command<StopSlot>(_ =>
         {
             _stopWhenIdle = true;
@@ -73,15 +70,20 @@ public sealed class SlotActor : ReceivePersistentActor
     }
 
     /// <summary>A slot of the default (undated) calendar.</summary>
-    public static Props Props(int slotId, SlotActorSettings settings, IActorRef board) =>
-        Props(SlotIdentity.OfDefault(slotId), settings, board);
+    public static Props Props(int slotId, SlotActorSettings settings, IActorRef boards) =>
+        Props(SlotIdentity.OfDefault(slotId), settings, boards);
 
-    public static Props Props(SlotIdentity identity, SlotActorSettings settings, IActorRef board) =>
-        Akka.Actor.Props.Create(() => new SlotActor(identity, settings, board));
+    /// <param name="boards">The boards' shard region: the slot's board hears of its state through it, by the board's key.</param>
+    public static Props Props(SlotIdentity identity, SlotActorSettings settings, IActorRef boards) =>
+        Akka.Actor.Props.Create(() => new SlotActor(identity, settings, boards));
 
     public override string PersistenceId => _identity.PersistenceId;
 
     private bool IsIdle => _inFlight is null && _queued.Count == 0;
+
+    private SlotStateChanged StateChanged => new(_state, LastSequenceNr);
+
+    private void TellBoard(object message) => _boards.Tell(new BoardEnvelope(_identity.Board, message));
 
     private void DecideAndWriteQueued()
     {
@@ -152,7 +154,7 @@ public sealed class SlotActor : ReceivePersistentActor
         // A rejected batch was already answered in OnPersistRejected.
         if (_inFlight is null) return;
         // The board hears of the change before anyone is answered, so a read made after an answer includes it.
-        _board.Tell(new SlotStateChanged(_state, LastSequenceNr));
+        TellBoard(StateChanged);
         PublishOwnedChanges();
         foreach (var d in _inFlight) d.Answer(LastSequenceNr);
         _inFlight = null;
@@ -181,7 +183,7 @@ public sealed class SlotActor : ReceivePersistentActor
         // recovers from what the journal holds, and the board broadcasts that. Nobody in the batch, nor anyone
         // queued behind it, is told it succeeded.
         _log.Error(cause, "Storing a batch for slot {0} failed at sequence {1}; the slot restarts from stored state", _slotId, sequenceNr);
-        _board.Tell(new StorageFailed(StorageProblem.Describe(cause)));
+        TellBoard(new StorageFailed(StorageProblem.Describe(cause)));
         FailEveryoneWaiting();
         base.OnPersistFailure(cause, @event, sequenceNr);
     }
@@ -190,7 +192,7 @@ public sealed class SlotActor : ReceivePersistentActor
     {
         // The journal refused the batch without writing it: state is unchanged and the actor goes on.
         _log.Error(cause, "The journal rejected a batch for slot {0} at sequence {1}; nothing was stored", _slotId, sequenceNr);
-        _board.Tell(new StorageFailed(StorageProblem.Describe(cause)));
+        TellBoard(new StorageFailed(StorageProblem.Describe(cause)));
         if (_inFlight is null) return;
         foreach (var d in _inFlight) d.ReplyTo.Tell(Failed(d));
         _inFlight = null;
@@ -199,7 +201,7 @@ public sealed class SlotActor : ReceivePersistentActor
     protected override void OnRecoveryFailure(Exception reason, object? message = null)
     {
         // Commands held during recovery become dead letters when the actor stops; UndeliveredCommandResponder answers them.
-        _board.Tell(new StorageFailed(StorageProblem.Describe(reason)));
+        TellBoard(new StorageFailed(StorageProblem.Describe(reason)));
         base.OnRecoveryFailure(reason, message);
     }
 

@@ -2,7 +2,7 @@ namespace SlotBooking.Actors.Slots;
 
 /// <summary>How slot actors behave: when they snapshot, when an idle one is stopped, and where time comes from.</summary>
 /// <param name="SnapshotEvery">Save a snapshot after this many events since the last one, so recovery replays at most that many.</param>
-/// <param name="IdleTimeout">A slot with no traffic for this long asks its board to stop it (it recovers on the next command).</param>
+/// <param name="IdleTimeout">A slot or day board with no traffic for this long is passivated through sharding (it recovers on its next message).</param>
 /// <param name="Clock">The source of booking timestamps.</param>
 public sealed record SlotActorSettings(int SnapshotEvery, TimeSpan IdleTimeout, TimeProvider Clock)
 {

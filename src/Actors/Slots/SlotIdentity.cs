@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using NodaTime;
 using NodaTime.Text;
+using SlotBooking.Actors.Board;
 using SlotBooking.Actors.Calendars;
 
 namespace SlotBooking.Actors.Slots;
@@ -13,6 +14,20 @@ namespace SlotBooking.Actors.Slots;
 /// </summary>
 public sealed record SlotIdentity(int SlotId, string PersistenceId, CalendarDefinition? Calendar, LocalDate? Date)
 {
+    /// <summary>The board the slot belongs to, which it reports its state to.</summary>
+    public BoardKey Board => Calendar is { } calendar && Date is { } date ? new BoardKey(calendar.Id, date) : BoardKey.Default;
+
+    /// <summary>
+    /// The identity of the slot whose sharded entity id (its persistence id) is <paramref name="entityId"/>, with its
+    /// calendar as <paramref name="findCalendar"/> holds it; null for an id no slot has, or a dated slot of an unknown calendar.
+    /// </summary>
+    public static SlotIdentity? FromEntityId(string entityId, Func<string, CalendarDefinition?> findCalendar)
+    {
+        if (!TryParse(entityId, out var address)) return null;
+        if (address.Date is not { } date) return OfDefault(address.SlotId);
+        return findCalendar(address.CalendarId) is { Dated: true } calendar ? OfDated(calendar, date, address.SlotId) : null;
+    }
+
     public static SlotIdentity OfDefault(int slotId) =>
         new(slotId, string.Create(CultureInfo.InvariantCulture, $"slot-{slotId}"), null, null);
 

@@ -1,14 +1,21 @@
 namespace SlotBooking.Actors.Slots;
 
 /// <summary>
-/// A child asks its parent to stop it, in the shape of Akka.Cluster.Sharding's <c>Passivate</c>: the parent holds
-/// back the messages that arrive for the child meanwhile, sends <see cref="StopMessage"/> back to it, and delivers
-/// what it held to a new incarnation once the child has stopped. A shard region can be the slot's parent the same way.
+/// The slot's own stop message, sharding's hand-off and passivation message for slots: the slot stops once no write is
+/// in flight, so no Persist callback is cut short (never PoisonPill, akka.net issue 6321).
 /// </summary>
-public sealed record Passivate(object StopMessage);
-
-/// <summary>The slot's own stop message: it stops once no write is in flight, so no Persist callback is cut short.</summary>
-internal sealed record StopSlot
+public sealed record StopSlot
 {
     public static StopSlot Instance { get; } = new();
+    private StopSlot() { }
+}
+
+/// <summary>
+/// Asks a slot to tell its stored state to the sender (a <see cref="Board.SlotStateChanged"/>): how a board that
+/// (re)starts learns the state of its touched slots, whether they are running already or start for this message.
+/// </summary>
+public sealed record ReportSlotState
+{
+    public static ReportSlotState Instance { get; } = new();
+    private ReportSlotState() { }
 }

@@ -1,13 +1,15 @@
 using Akka.Actor;
 using Akka.Event;
+using SlotBooking.Actors.Board;
 using SlotBooking.Actors.Domain;
 
 namespace SlotBooking.Actors.Slots;
 
 /// <summary>
 /// Answers slot commands that could not be delivered: those left in the mailbox of a slot that stopped after a
-/// storage failure, or held while it recovered. They were never decided, so nothing was stored for them, and
-/// the client learns it at once instead of waiting for its command timeout.
+/// storage failure, or held while it recovered, and those a shard region could not deliver (in their envelope). They
+/// were never decided, so nothing was stored for them, and the client learns it at once instead of waiting for its
+/// command timeout.
 /// </summary>
 public sealed class UndeliveredCommandResponder : ReceiveActor
 {
@@ -15,10 +17,19 @@ public sealed class UndeliveredCommandResponder : ReceiveActor
     {
         Receive<DeadLetter>(letter =>
         {
-            if (letter.Message is not ISlotCommand command || letter.Sender.IsNobody()) return;
+            if (CommandIn(letter.Message) is not { } command || letter.Sender.IsNobody()) return;
             letter.Sender.Tell(SlotReply.StorageFailed(command));
         });
     }
+
+    /// <summary>The command a dead letter holds: itself, or inside the envelope a shard region could not deliver.</summary>
+    private static ISlotCommand? CommandIn(object message) => message switch
+    {
+        ISlotCommand command => command,
+        SlotEnvelope { Message: ISlotCommand command } => command,
+        BoardEnvelope { Message: ISlotCommand command } => command,
+        _ => null,
+    };
 
     public static Props Props() => Akka.Actor.Props.Create(() => new UndeliveredCommandResponder());
 

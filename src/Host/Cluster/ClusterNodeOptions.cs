@@ -34,6 +34,16 @@ public sealed class ClusterNodeOptions
     /// </summary>
     public bool? Enabled { get; set; }
 
+    /// <summary>
+    /// How many shards each sharded entity type (boards, slots) is spread over: about ten per node at the largest size the
+    /// cluster is expected to reach. The same on every node, and never changed in a running cluster (an entity's shard
+    /// is a hash of its id modulo this), so it is fixed configuration, not derived from the membership.
+    /// </summary>
+    public int Shards { get; set; } = DefaultShards;
+
+    public const int DefaultShards = 50;
+    public const int MaxShards = 10_000;
+
     /// <summary>No seed nodes: the node joins itself at start, a cluster of one.</summary>
     public bool JoinsItself => SeedNodes.Length == 0;
 
@@ -44,6 +54,7 @@ public sealed class ClusterNodeOptions
     public const string PortKey = $"{Section}:{nameof(Port)}";
     public const string SeedNodesKey = $"{Section}:{nameof(SeedNodes)}";
     public const string EnabledKey = $"{Section}:{nameof(Enabled)}";
+    public const string ShardsKey = $"{Section}:{nameof(Shards)}";
 
     /// <summary>Read as text here: the storage options belong to the persistence wiring.</summary>
     public const string StorageProviderKey = "SlotBooking:Storage:Provider";

@@ -14,7 +14,7 @@ public sealed class ClusterNodeValidation(IConfiguration configuration) : IValid
     private static readonly string[] Settings =
     [
         nameof(ClusterNodeOptions.Hostname), nameof(ClusterNodeOptions.Port),
-        nameof(ClusterNodeOptions.SeedNodes), nameof(ClusterNodeOptions.Enabled),
+        nameof(ClusterNodeOptions.SeedNodes), nameof(ClusterNodeOptions.Enabled), nameof(ClusterNodeOptions.Shards),
     ];
 
     private const string ExampleSeed = $"{ClusterNodeOptions.Protocol}://{ClusterNodeOptions.ActorSystemName}@127.0.0.1:4053";
@@ -27,6 +27,8 @@ public sealed class ClusterNodeValidation(IConfiguration configuration) : IValid
         Port(options, errors);
         var seeds = SeedNodes(options, errors);
         Enabled(options, errors);
+        if (options.Shards is < 1 or > ClusterNodeOptions.MaxShards)
+            errors.Add($"{ClusterNodeOptions.ShardsKey}: {options.Shards} shards is outside 1-{ClusterNodeOptions.MaxShards}; every node must have the same value, and it must never change while the cluster runs");
         SharedStorage(options, seeds, errors);
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }

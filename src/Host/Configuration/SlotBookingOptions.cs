@@ -65,11 +65,12 @@ public sealed class SlotBookingOptions
     public int ReadLookBackDays { get; set; } = Actors.Calendars.ReadableDates.DefaultLookBackDays;
 
     /// <summary>
-    /// The most day actors (one per calendar date in use) alive at once; starting one more stops the least recently
-    /// used idle one first. A read of a day nobody booked starts none: it is answered from the calendar's definition.
+    /// The most day boards (one per calendar date in use) alive at once on this node; starting one more asks the
+    /// longest-lived to passivate (<see cref="LiveDayBoards"/>). A read of a day nobody booked starts its board (one
+    /// empty stream replayed) but no slot.
     /// </summary>
     [Range(1, 1_000_000)]
-    public int MaxLiveDays { get; set; } = BoardRouterSettings.DefaultMaxLiveDays;
+    public int MaxLiveDays { get; set; } = LiveDayBoards.DefaultMaxLiveDays;
 
     /// <summary>A client frame larger than this is refused and the socket closed with 1009.</summary>
     [Range(128, 16 * 1024 * 1024)]

@@ -1,9 +1,7 @@
 using Akka.Actor;
 using Akka.Cluster;
-using Akka.Cluster.Tools.PublishSubscribe;
 using Akka.Hosting;
 using SlotBooking.Actors.Accounts;
-using Akka.Persistence.Sql.Query;
 using SlotBooking.Actors.Board;
 using SlotBooking.Actors.Broadcast;
 using SlotBooking.Actors.Calendars;
@@ -20,9 +18,10 @@ namespace SlotBooking.Host.Wiring;
 public static class ActorsSetup
 {
     /// <summary>
-    /// Starts the storage health, the default calendar's board, the board router (which starts the days' boards), the
-    /// broadcaster (which reads boards through both), the account directory, the calendar catalog, the owners' index and
-    /// the storage probe, and registers all but the probe for injection.
+    /// Starts the storage health, the bound on live day boards, the account directory, the calendar catalog, the owners'
+    /// index and the storage probe, and registers all but the probe for injection. Boards and slots are sharded entities
+    /// (<see cref="Cluster.ShardingSetup"/>); the broadcaster, which reads boards through their region, starts after
+    /// them (<see cref="AddSlotBroadcaster"/>).
     /// </summary>
     public static AkkaConfigurationBuilder AddSlotActors(this AkkaConfigurationBuilder akka, IServiceProvider services)
     {
@@ -38,19 +37,9 @@ public static class ActorsSetup
                 // decide (an admin's change applies to those already running), through the actor system.
                 var calendars = services.GetRequiredService<CalendarRegistry>();
                 CalendarLookup.Install(system, calendars);
-                var slotSettings = new SlotActorSettings(options.SnapshotEvery, options.SlotIdleTimeout, clock);
-                // Boards publish their changes through DistributedPubSub (AddSlotBroadcasts), to every node's broadcaster.
-                var mediator = registry.Get<DistributedPubSub>();
                 var storageHealth = system.ActorOf(StorageHealthActor.Props(), "storage-health");
-                var defaultBoard = system.ActorOf(BoardActor.Props(calendars.Default, null, slotSettings, storageHealth, mediator), "board");
-                // Reads of days nobody touched are answered without an actor: the router learns the touched days from
-                // the journal's persistence ids through the SQL plugin's read journal.
-                var routerSettings = new BoardRouterSettings(options.MaxLiveDays, BoardRouterSettings.ReadJournalAt(SqlReadJournal.Identifier));
-                var router = system.ActorOf(BoardRouter.Props(defaultBoard, slotSettings, storageHealth, mediator, routerSettings), "boards");
-                var broadcaster = system.ActorOf(BroadcasterActor.Props(mediator, new Boards(router, defaultBoard), BroadcastSettingsOf(system, options, clock)), "broadcaster");
-                // A node that joins or comes back may have published changes this node missed: the broadcaster reads again.
-                Akka.Cluster.Cluster.Get(system).Subscribe(broadcaster, ClusterEvent.SubscriptionInitialStateMode.InitialStateAsSnapshot,
-                    typeof(ClusterEvent.MemberUp), typeof(ClusterEvent.ReachableMember));
+                // The bound on live day boards on this node (boards themselves are sharded entities, see ShardingSetup).
+                var liveDays = system.ActorOf(LiveDayBoards.Props(options.MaxLiveDays), "live-days");
                 // The single writer of the registry's calendars; it reads days (to check a change of hours) as the routes do.
                 var boardReader = services.GetRequiredService<BoardReader>();
                 var catalog = system.ActorOf(
@@ -66,14 +55,33 @@ public static class ActorsSetup
                 system.ActorOf(UndeliveredCommandResponder.Props(), "undelivered-commands");
                 // Accounts passivate after the same idle time as slots.
                 var accounts = system.ActorOf(AccountDirectory.Props(new AccountSettings(options.SlotIdleTimeout, clock)), "accounts");
-                registry.Register<BroadcasterActor>(broadcaster);
                 registry.Register<StorageHealthActor>(storageHealth);
-                registry.Register<BoardActor>(defaultBoard);
-                registry.Register<BoardRouter>(router);
+                registry.Register<LiveDayBoards>(liveDays);
                 registry.Register<AccountDirectory>(accounts);
                 registry.Register<CalendarCatalog>(catalog);
                 registry.Register<OwnerIndex>(owners);
             });
+    }
+
+    /// <summary>
+    /// The node's broadcaster: it subscribes to the topics of the boards its sessions watch (boards publish their changes
+    /// through DistributedPubSub), and reads a board through the boards' region when it may have missed a change. After
+    /// the shard regions, since it reads through them.
+    /// </summary>
+    public static AkkaConfigurationBuilder AddSlotBroadcaster(this AkkaConfigurationBuilder akka, IServiceProvider services)
+    {
+        var options = services.GetSlotBookingOptions();
+        var clock = services.GetRequiredService<TimeProvider>();
+        return akka.WithActors((system, registry) =>
+        {
+            var mediator = registry.Get<Akka.Cluster.Tools.PublishSubscribe.DistributedPubSub>();
+            var boards = new Boards(registry.Get<BoardActor>());
+            var broadcaster = system.ActorOf(BroadcasterActor.Props(mediator, boards, BroadcastSettingsOf(system, options, clock)), "broadcaster");
+            // A node that joins or comes back may have published changes this node missed: the broadcaster reads again.
+            Akka.Cluster.Cluster.Get(system).Subscribe(broadcaster, ClusterEvent.SubscriptionInitialStateMode.InitialStateAsSnapshot,
+                typeof(ClusterEvent.MemberUp), typeof(ClusterEvent.ReachableMember));
+            registry.Register<BroadcasterActor>(broadcaster);
+        });
     }
 
     /// <summary>

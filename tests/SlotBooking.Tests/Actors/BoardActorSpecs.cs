@@ -1,5 +1,4 @@
 using Akka.Actor;
-using Akka.TestKit;
 using NodaTime;
 using SlotBooking.Actors.Board;
 using SlotBooking.Actors.Calendars;
@@ -9,11 +8,15 @@ using SlotBooking.TestSupport;
 
 namespace SlotBooking.Tests.Actors;
 
-/// <summary>The board of one day of a dated calendar on a real SQLite journal: reads without waking slots, bookings, recovery.</summary>
+/// <summary>
+/// Days of a dated calendar as sharded boards on a one-node cluster and a real SQLite journal: reads without waking
+/// slots, bookings, recovery, refusals, unknown calendars and passivation through sharding.
+/// </summary>
 public sealed class BoardActorSpecs : IDisposable
 {
     private static readonly CalendarDefinition Lab = LabDay.Lab;
     private static readonly LocalDate Thursday = LabDay.Thursday;
+    private static readonly BoardKey Day = new(Lab.Id, Thursday);
 
     private readonly SlotActorSettings _settings = LabDay.SettingsAtHalfPastEight();
 
@@ -21,92 +24,89 @@ public sealed class BoardActorSpecs : IDisposable
 
     public void Dispose() => _database.Dispose();
 
-    private IActorRef StartDay(TestKitBase kit, string name = "day") =>
-        kit.Sys.ActorOf(BoardActor.Props(Lab, Thursday, _settings, kit.CreateTestProbe().Ref, kit.CreateTestProbe().Ref), name);
-
-    private static bool SlotIsRunning(TestKitBase kit, int hour)
+    private static BoardView Read(ShardedSystem system, BoardKey key)
     {
-        kit.Sys.ActorSelection($"/user/day/slot-{hour}").Tell(new Identify(hour), kit.TestActor);
-        return kit.ExpectMsg<ActorIdentity>().Subject is not null;
+        system.Tell(key, new ReadBoard(7), system.Kit.TestActor);
+        return system.Kit.ExpectMsg<BoardRead>().View;
+    }
+
+    private static SlotReply Send(ShardedSystem system, BoardKey key, ISlotCommand command)
+    {
+        system.Tell(key, command, system.Kit.TestActor);
+        return system.Kit.ExpectMsg<SlotReply>();
     }
 
     [Fact]
     public void A_day_nobody_touched_is_read_at_once_as_free_without_waking_a_slot()
     {
-        using var system = PersistentSystem.Start(_database.Path);
-        var kit = system.Kit;
-        var day = StartDay(kit);
+        using var system = ShardedSystem.Start(_database.Path, _settings);
+        // A first read starts the journal (and creates its table).
+        Read(system, Day with { Date = Thursday.PlusDays(-4) });
+        var rows = JournalRows.Count(_database.Path);
 
-        day.Tell(new ReadBoard(1), kit.TestActor);
-        var view = kit.ExpectMsg<BoardRead>().View;
-        Assert.True(view.IsReady);
-        Assert.Equal(Enumerable.Range(8, 12), view.Slots.Select(s => s.SlotId));
-        Assert.All(view.Slots, s => Assert.False(s.IsBooked));
-        Assert.False(SlotIsRunning(kit, 9));
+        for (var day = -3; day <= 3; day++)
+        {
+            var view = Read(system, Day with { Date = Thursday.PlusDays(day) });
+            Assert.True(view.IsReady);
+            Assert.Equal(Enumerable.Range(8, 12), view.Slots.Select(s => s.SlotId));
+            Assert.All(view.Slots, s => Assert.False(s.IsBooked));
+            Assert.Equal(0, view.Version);
+        }
+        Assert.Empty(system.RunningSlots());
+        Assert.Equal(rows, JournalRows.Count(_database.Path));
     }
 
     [Fact]
     public void A_booking_touches_its_hour_and_after_a_restart_only_that_slot_is_woken()
     {
-        using (var first = PersistentSystem.Start(_database.Path))
+        using (var first = ShardedSystem.Start(_database.Path, _settings))
         {
-            var kit = first.Kit;
-            var day = StartDay(kit);
-            day.Tell(new BookSlot(9, CorrelationId: 5), kit.TestActor);
-            var reply = kit.ExpectMsg<SlotReply>();
+            var reply = Send(first, Day, new BookSlot(9, CorrelationId: 5));
             Assert.Equal(5, reply.CorrelationId);
             Assert.Equal(SlotOutcome.Done, reply.Result.Outcome);
 
-            day.Tell(new ReadBoard(2), kit.TestActor);
-            var view = kit.ExpectMsg<BoardRead>().View;
+            var view = Read(first, Day);
             Assert.Equal([9], view.Slots.Where(s => s.IsBooked).Select(s => s.SlotId));
             Assert.Equal(1, view.SlotVersions.Of(9));
         }
 
-        using var second = PersistentSystem.Start(_database.Path);
-        var kit2 = second.Kit;
-        var restarted = StartDay(kit2);
-        kit2.AwaitAssert(() =>
+        using var second = ShardedSystem.Start(_database.Path, _settings);
+        second.Kit.AwaitAssert(() =>
         {
-            restarted.Tell(new ReadBoard(3), kit2.TestActor);
-            var view = kit2.ExpectMsg<BoardRead>().View;
+            var view = Read(second, Day);
             Assert.True(view.IsReady);
             Assert.Equal([9], view.Slots.Where(s => s.IsBooked).Select(s => s.SlotId));
         });
-        Assert.True(SlotIsRunning(kit2, 9));
-        Assert.False(SlotIsRunning(kit2, 10));
+        Assert.Equal(["slot-lab-2026-11-26-9"], second.RunningSlots());
     }
 
     [Fact]
-    public void A_command_outside_the_window_is_refused_without_touching_the_day()
+    public void A_command_outside_the_window_or_refused_on_a_free_slot_is_answered_without_touching_the_day()
     {
-        using var system = PersistentSystem.Start(_database.Path);
-        var kit = system.Kit;
-        var day = StartDay(kit);
+        using var system = ShardedSystem.Start(_database.Path, _settings);
+        Read(system, Day);
+        var rows = JournalRows.Count(_database.Path);
 
-        day.Tell(new BookSlot(8, CorrelationId: 1), kit.TestActor);
-        var started = kit.ExpectMsg<SlotReply>().Result;
+        var started = Send(system, Day, new BookSlot(8, CorrelationId: 1)).Result;
         Assert.Equal(SlotOutcome.OutsideBookingWindow, started.Outcome);
         Assert.Equal("Slot 8 on 2026-11-26 is in the past", started.Message);
-
-        day.Tell(new BookSlot(20, CorrelationId: 2), kit.TestActor);
-        var noSuchHour = kit.ExpectMsg<SlotReply>().Result;
+        var noSuchHour = Send(system, Day, new BookSlot(20, CorrelationId: 2)).Result;
         Assert.Equal(SlotOutcome.UnknownSlot, noSuchHour.Outcome);
         Assert.Equal("Slot 20 does not exist; valid slots are 8-19", noSuchHour.Message);
+        Assert.Equal(SlotOutcome.NotBooked, Send(system, Day, new CancelSlot(12, CorrelationId: 3)).Result.Outcome);
 
-        Assert.False(SlotIsRunning(kit, 8));
-        Assert.False(SlotIsRunning(kit, 20));
+        Assert.Empty(system.RunningSlots());
+        Assert.Equal(rows, JournalRows.Count(_database.Path));
     }
 
     [Fact]
     public void Racing_bookings_of_one_dated_slot_have_one_winner()
     {
-        using var system = PersistentSystem.Start(_database.Path);
+        using var system = ShardedSystem.Start(_database.Path, _settings);
         var kit = system.Kit;
-        var day = StartDay(kit);
         var clients = Enumerable.Range(0, 30).Select(_ => kit.CreateTestProbe()).ToList();
 
-        for (var i = 0; i < clients.Count; i++) day.Tell(new BookSlot(10, CorrelationId: i), clients[i].Ref);
+        for (var i = 0; i < clients.Count; i++) system.Tell(Day, new BookSlot(10, CorrelationId: i), clients[i].Ref);
 
         var results = clients.Select(c => c.ExpectMsg<SlotReply>().Result).ToList();
         Assert.Single(results, r => r.Success);
@@ -114,24 +114,54 @@ public sealed class BoardActorSpecs : IDisposable
     }
 
     [Fact]
-    public void A_command_that_comes_after_the_day_asked_to_passivate_is_still_answered_before_the_day_stops()
+    public void Refuses_an_unknown_calendar_and_starts_no_slot()
     {
-        using var system = PersistentSystem.Start(_database.Path);
-        var kit = system.Kit;
-        // The probe is the day's parent, where the router (or a shard region) would be.
-        var parent = kit.CreateTestProbe();
-        var day = parent.ChildActorOf(BoardActor.Props(Lab, Thursday, _settings with { IdleTimeout = TimeSpan.FromMilliseconds(300) },
-            kit.CreateTestProbe().Ref, kit.CreateTestProbe().Ref));
-        kit.Watch(day);
-        var request = parent.ExpectMsg<Passivate>(TimeSpan.FromSeconds(10));
+        using var system = ShardedSystem.Start(_database.Path, _settings);
 
-        // A booking reaches the day before the parent's stop message does: its slot starts and writes.
-        day.Tell(new BookSlot(11, CorrelationId: 9), kit.TestActor);
-        day.Tell(request.StopMessage, parent.Ref);
+        var reply = Send(system, new BoardKey("nope", Thursday), new BookSlot(9, CorrelationId: 3));
+        Assert.Equal(3, reply.CorrelationId);
+        Assert.Equal(SlotOutcome.UnknownSlot, reply.Result.Outcome);
+        Assert.Equal("Unknown calendar: nope", reply.Result.Message);
+        system.Tell(new BoardKey("nope", Thursday), new ReadBoard(1), system.Kit.TestActor);
+        Assert.StartsWith("Unknown calendar: nope", system.Kit.ExpectMsg<Status.Failure>().Cause.Message);
 
-        var reply = kit.ExpectMsg<SlotReply>();
-        Assert.Equal(9, reply.CorrelationId);
-        Assert.True(reply.Result.Success);
-        kit.ExpectTerminated(day, TimeSpan.FromSeconds(10));
+        Assert.Empty(system.RunningSlots());
+        // It asks to passivate at once.
+        system.Kit.AwaitAssert(() => Assert.DoesNotContain("nope/2026-11-26", system.RunningBoards()), TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public void An_idle_day_and_its_slots_passivate_through_sharding_and_the_next_read_recovers_the_bookings()
+    {
+        using var system = ShardedSystem.Start(_database.Path, _settings with { IdleTimeout = TimeSpan.FromMilliseconds(300) });
+
+        Assert.True(Send(system, Day, new BookSlot(10, CorrelationId: 1)).Result.Success);
+        Assert.Contains(Day.EntityId, system.RunningBoards());
+        system.Kit.AwaitAssert(() =>
+        {
+            Assert.DoesNotContain(Day.EntityId, system.RunningBoards());
+            Assert.Empty(system.RunningSlots());
+        }, TimeSpan.FromSeconds(15), TimeSpan.FromMilliseconds(100));
+
+        system.Kit.AwaitAssert(() => Assert.True(Read(system, Day) is { IsReady: true } view && view.Slots.Single(s => s.SlotId == 10).IsBooked));
+    }
+
+    [Fact]
+    public void No_more_day_boards_than_the_bound_stay_alive_and_a_day_stopped_for_room_keeps_its_bookings()
+    {
+        using var system = ShardedSystem.Start(_database.Path, _settings, maxLiveDays: 2);
+
+        Assert.True(Send(system, Day, new BookSlot(11, CorrelationId: 1)).Result.Success);
+        for (var day = 1; day <= 5; day++) Read(system, Day with { Date = Thursday.PlusDays(day) });
+
+        system.Kit.AwaitAssert(() =>
+        {
+            system.LiveDays.Tell(GetLiveDays.Instance, system.Kit.TestActor);
+            Assert.True(system.Kit.ExpectMsg<LiveDays>().Count <= 2);
+            Assert.True(system.RunningBoards().Count(id => id != BoardKey.Default.EntityId) <= 2);
+        }, TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(100));
+        Assert.DoesNotContain(Day.EntityId, system.RunningBoards());
+
+        system.Kit.AwaitAssert(() => Assert.True(Read(system, Day) is { IsReady: true } view && view.Slots.Single(s => s.SlotId == 11).IsBooked));
     }
 }

@@ -18,18 +18,17 @@ public sealed class BroadcasterSpecs : TestKit
 
     // Stand-ins for the node's pub-sub mediator and for the boards the broadcaster reads.
     private readonly TestProbe _mediator;
-    private readonly TestProbe _defaultBoard;
-    private readonly TestProbe _days;
+    // The boards' region: every read of a board, the default one or a day's, reaches it as a BoardEnvelope.
+    private readonly TestProbe _boards;
 
     public BroadcasterSpecs()
     {
         _mediator = CreateTestProbe();
-        _defaultBoard = CreateTestProbe();
-        _days = CreateTestProbe();
+        _boards = CreateTestProbe();
     }
 
     private IActorRef StartBroadcaster(TimeSpan interval, TimeSpan? subscriptionSpread = null) =>
-        Sys.ActorOf(BroadcasterActor.Props(_mediator.Ref, new Boards(_days.Ref, _defaultBoard.Ref),
+        Sys.ActorOf(BroadcasterActor.Props(_mediator.Ref, new Boards(_boards.Ref),
             new BroadcastSettings(interval, TimeProvider.System) { SubscriptionSpread = subscriptionSpread ?? TimeSpan.FromMinutes(1) }));
 
     /// <summary>A board change as the board sends it: each one a version newer than the last.</summary>
@@ -197,8 +196,8 @@ public sealed class BroadcasterSpecs : TestKit
         var subscribe = _mediator.ExpectMsg<PubSub.Subscribe>();
         broadcaster.Tell(new PubSub.SubscribeAck(subscribe));
 
-        _defaultBoard.ExpectMsg<GetBoard>();
-        _defaultBoard.Reply(View(7, new SlotState(3, DateTimeOffset.UtcNow)));
+        _boards.ExpectMsg<BoardEnvelope>(e => e.Board == BoardKey.Default && e.Message is GetBoard);
+        _boards.Reply(View(7, new SlotState(3, DateTimeOffset.UtcNow)));
 
         var watcher = CreateTestProbe();
         AwaitAssert(() =>
@@ -217,13 +216,13 @@ public sealed class BroadcasterSpecs : TestKit
         var watcher = CreateTestProbe();
         broadcaster.Tell(SubscribeProbe(watcher));
         broadcaster.Tell(new PubSub.SubscribeAck(_mediator.ExpectMsg<PubSub.Subscribe>()));
-        _defaultBoard.ExpectMsg<GetBoard>();
-        _defaultBoard.Reply(View(1, SlotState.Free(3)));
+        _boards.ExpectMsg<BoardEnvelope>(e => e.Board == BoardKey.Default && e.Message is GetBoard);
+        _boards.Reply(View(1, SlotState.Free(3)));
         Assert.Equal(1, watcher.ExpectMsg<SlotsUpdatePayload>().Version);
 
         // A change published in the window before every node knew of this subscription is missed; the second read has it.
-        _defaultBoard.ExpectMsg<GetBoard>(TimeSpan.FromSeconds(5));
-        _defaultBoard.Reply(View(2, new SlotState(3, DateTimeOffset.UtcNow)));
+        _boards.ExpectMsg<BoardEnvelope>(e => e.Board == BoardKey.Default && e.Message is GetBoard, TimeSpan.FromSeconds(5));
+        _boards.Reply(View(2, new SlotState(3, DateTimeOffset.UtcNow)));
         var payload = watcher.ExpectMsg<SlotsUpdatePayload>();
         Assert.Equal(2, payload.Version);
         Assert.Contains("\"booked_slots\":[3]", Text(payload));
@@ -241,14 +240,14 @@ public sealed class BroadcasterSpecs : TestKit
         broadcaster.Tell(Change(2, new SlotState(3, now), SlotState.Free(4)));
         // Either both go out or they are coalesced into one; the newest is 2.
         watcher.FishForMessage<SlotsUpdatePayload>(p => p.Version == 2);
-        _defaultBoard.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+        _boards.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
 
         // Version 3 was lost on its way; 4 comes. It is shown (it is the whole board), and the board is read.
         broadcaster.Tell(Change(4, new SlotState(3, now), new SlotState(4, now)));
         Assert.Equal(4, watcher.ExpectMsg<SlotsUpdatePayload>().Version);
-        _defaultBoard.ExpectMsg<GetBoard>();
+        _boards.ExpectMsg<BoardEnvelope>(e => e.Board == BoardKey.Default && e.Message is GetBoard);
         // Meanwhile the board moved on, and that publish was lost too: the read brings it.
-        _defaultBoard.Reply(View(5, SlotState.Free(3), new SlotState(4, now)));
+        _boards.Reply(View(5, SlotState.Free(3), new SlotState(4, now)));
         var fresh = watcher.ExpectMsg<SlotsUpdatePayload>();
         Assert.Equal(5, fresh.Version);
         Assert.Contains("\"booked_slots\":[4]", Text(fresh));
@@ -263,11 +262,11 @@ public sealed class BroadcasterSpecs : TestKit
         var now = DateTimeOffset.UtcNow;
         broadcaster.Tell(Change(1, SlotState.Free(3)));
         broadcaster.Tell(Change(3, new SlotState(3, now)));
-        _defaultBoard.ExpectMsg<GetBoard>();
+        _boards.ExpectMsg<BoardEnvelope>(e => e.Board == BoardKey.Default && e.Message is GetBoard);
         watcher.FishForMessage<SlotsUpdatePayload>(p => p.Version == 3);
 
         // The read was answered before version 3 was published: nothing newer than what the watchers have.
-        _defaultBoard.Reply(View(2, SlotState.Free(3)));
+        _boards.Reply(View(2, SlotState.Free(3)));
         watcher.ExpectNoMsg(TimeSpan.FromMilliseconds(200));
     }
 
@@ -305,7 +304,9 @@ public sealed class BroadcasterSpecs : TestKit
 
         broadcaster.Tell(new ClusterEvent.ReachableMember(node));
 
-        _defaultBoard.ExpectMsg<GetBoard>(TimeSpan.FromSeconds(5));
-        _days.ExpectMsg<BoardEnvelope>(e => e.Board == day && e.Message is GetBoard, TimeSpan.FromSeconds(5));
+        // Both reads go through the boards' region, in either order.
+        var read = new[] { _boards.ExpectMsg<BoardEnvelope>(TimeSpan.FromSeconds(5)), _boards.ExpectMsg<BoardEnvelope>(TimeSpan.FromSeconds(5)) };
+        Assert.All(read, e => Assert.IsType<GetBoard>(e.Message));
+        Assert.Equal(new[] { BoardKey.Default, day }.ToHashSet(), read.Select(e => e.Board).ToHashSet());
     }
 }

@@ -45,11 +45,11 @@ public sealed class DatedSlotActorSpecs : IDisposable
         var kit2 = second.Kit;
         var board = kit2.CreateTestProbe();
         kit2.Sys.ActorOf(SlotActor.Props(identity, settings, board.Ref));
-        var recovered = board.ExpectMsg<SlotStateChanged>();
+        var recovered = board.ExpectSlotState();
         Assert.True(recovered.State.IsBooked);
         Assert.Equal(1, recovered.Version);
         // The default calendar's slot 9 is another slot, with nothing stored.
         kit2.Sys.ActorOf(SlotActor.Props(9, settings, board.Ref));
-        Assert.False(board.ExpectMsg<SlotStateChanged>().State.IsBooked);
+        Assert.False(board.ExpectSlotState().State.IsBooked);
     }
 }

@@ -1,6 +1,3 @@
-using Akka.Actor;
-using Akka.Cluster.Tools.PublishSubscribe;
-using Akka.TestKit;
 using SlotBooking.Actors.Board;
 using SlotBooking.Actors.Calendars;
 using SlotBooking.Actors.Domain;
@@ -10,8 +7,9 @@ using SlotBooking.TestSupport;
 namespace SlotBooking.Tests.Actors;
 
 /// <summary>
-/// The default calendar's undated board on a real SQLite journal: it starts every slot so that it knows the whole
-/// board, refuses hours it does not have, routes commands to its slots, and is the parent that passivates them.
+/// The default calendar's undated board, sharded like every board, on a one-node cluster and a real SQLite journal: it
+/// wakes every slot so that it knows the whole board, refuses hours it does not have, routes commands to its slots, and
+/// stays while its idle slots are passivated by sharding.
 /// </summary>
 public sealed class DefaultBoardSpecs : IDisposable
 {
@@ -19,112 +17,67 @@ public sealed class DefaultBoardSpecs : IDisposable
 
     public void Dispose() => _database.Dispose();
 
-    private static IActorRef StartBoard(TestKitBase kit, int first, int last, SlotActorSettings? settings = null, IActorRef? mediator = null) =>
-        kit.Sys.ActorOf(BoardActor.Props(CalendarDefinition.Default(first, last), null, settings ?? SlotActorSettings.Default,
-            kit.CreateTestProbe().Ref, mediator ?? kit.CreateTestProbe().Ref), "board");
+    private static CalendarRegistry Calendars(int first, int last, CalendarAccess access = CalendarAccess.Open) =>
+        new(CalendarDefinition.Default(first, last, access: access), []);
 
-    private static IActorRef? Slot(TestKitBase kit, int id)
+    private static SlotReply Send(ShardedSystem system, ISlotCommand command)
     {
-        kit.Sys.ActorSelection($"/user/board/slot-{id}").Tell(new Identify(id), kit.TestActor);
-        return kit.ExpectMsg<ActorIdentity>().Subject;
+        system.Tell(BoardKey.Default, command, system.Kit.TestActor);
+        return system.Kit.ExpectMsg<SlotReply>();
     }
 
     [Fact]
-    public void Starts_every_slot_so_the_board_learns_the_whole_range_and_publishes_it_once_known()
+    public void Wakes_every_slot_so_the_board_learns_the_whole_range_and_publishes_it_once_known()
     {
-        using var system = PersistentSystem.Start(_database.Path);
+        using var system = ShardedSystem.Start(_database.Path, SlotActorSettings.Default, Calendars(3, 6));
+        var broadcasts = system.Subscribe<BoardChanged>();
         var kit = system.Kit;
-        var mediator = kit.CreateTestProbe();
-        var board = StartBoard(kit, 3, 6, mediator: mediator.Ref);
 
-        // The first complete view is published unchanged, to the default board's topic: it is what a new connection to
-        // the default board is sent first.
-        var publish = mediator.ExpectMsg<Publish>(TimeSpan.FromSeconds(10));
-        Assert.Equal("board/default", publish.Topic);
-        var first = Assert.IsType<BoardChanged>(publish.Message);
-        Assert.Equal([3, 4, 5, 6], first.Slots.Select(s => s.SlotId));
-        Assert.Equal(BoardKey.Default, first.Board);
-        board.Tell(new ReadBoard(1), kit.TestActor);
+        system.Tell(BoardKey.Default, new ReadBoard(1), kit.TestActor);
         var view = kit.ExpectMsg<BoardRead>().View;
         Assert.True(view.IsReady);
         Assert.Equal([3, 4, 5, 6], view.Slots.Select(s => s.SlotId));
-        Assert.All([3, 4, 5, 6], id => Assert.NotNull(Slot(kit, id)));
+        // The first complete view is published unchanged: it is what a new connection to the default board is sent first.
+        var first = broadcasts.ExpectMsg<BoardChanged>(TimeSpan.FromSeconds(10));
+        Assert.Equal([3, 4, 5, 6], first.Slots.Select(s => s.SlotId));
+        Assert.Equal(BoardKey.Default, first.Board);
+        Assert.Equal(["slot-3", "slot-4", "slot-5", "slot-6"], system.RunningSlots().Order());
     }
 
     [Fact]
     public void Refuses_ids_outside_the_range_without_creating_a_slot()
     {
-        using var system = PersistentSystem.Start(_database.Path);
-        var kit = system.Kit;
-        var board = StartBoard(kit, 3, 6);
+        using var system = ShardedSystem.Start(_database.Path, SlotActorSettings.Default, Calendars(3, 6));
 
-        board.Tell(new BookSlot(99), kit.TestActor);
-        var refusal = kit.ExpectMsg<SlotReply>().Result;
+        var refusal = Send(system, new BookSlot(99)).Result;
         Assert.Equal(SlotOutcome.UnknownSlot, refusal.Outcome);
         Assert.Equal("Slot 99 does not exist; valid slots are 3-6", refusal.Message);
 
-        Assert.Null(Slot(kit, 99));
+        Assert.DoesNotContain("slot-99", system.RunningSlots());
     }
 
     [Fact]
-    public void Routes_commands_and_an_idle_slot_that_was_stopped_recovers_its_state_while_the_board_stays()
+    public void Routes_commands_and_an_idle_slot_passivated_by_sharding_recovers_its_state_while_the_board_stays()
     {
-        using var system = PersistentSystem.Start(_database.Path);
+        using var system = ShardedSystem.Start(_database.Path, SlotActorSettings.Default with { IdleTimeout = TimeSpan.FromMilliseconds(300) }, Calendars(3, 4));
         var kit = system.Kit;
-        var board = StartBoard(kit, 3, 4, SlotActorSettings.Default with { IdleTimeout = TimeSpan.FromMilliseconds(200) });
-        kit.Watch(board);
 
-        board.Tell(new BookSlot(4), kit.TestActor);
-        Assert.True(kit.ExpectMsg<SlotReply>().Result.Success);
-
-        // Watch the slot stop after its idle timeout, then talk to it again through the board, which never passivates.
-        var slot = Slot(kit, 4)!;
-        kit.Watch(slot);
-        kit.ExpectTerminated(slot, TimeSpan.FromSeconds(5));
-        board.Tell(new ReadBoard(2), kit.TestActor);
+        Assert.True(Send(system, new BookSlot(4)).Result.Success);
+        kit.AwaitAssert(() => Assert.Empty(system.RunningSlots()), TimeSpan.FromSeconds(15), TimeSpan.FromMilliseconds(100));
+        Assert.Contains(BoardKey.Default.EntityId, system.RunningBoards());
+        system.Tell(BoardKey.Default, new ReadBoard(2), kit.TestActor);
         Assert.True(kit.ExpectMsg<BoardRead>().View.Slots.Single(s => s.SlotId == 4).IsBooked);
 
-        board.Tell(new BookSlot(4), kit.TestActor);
-        Assert.Equal(SlotOutcome.AlreadyBooked, kit.ExpectMsg<SlotReply>().Result.Outcome);
-        board.Tell(new CancelSlot(4), kit.TestActor);
-        Assert.True(kit.ExpectMsg<SlotReply>().Result.Success);
-        kit.ExpectNoMsg(TimeSpan.FromMilliseconds(500));
-    }
-
-    [Fact]
-    public void Holds_commands_for_a_stopping_slot_and_delivers_them_to_its_next_incarnation()
-    {
-        using var system = PersistentSystem.Start(_database.Path);
-        var kit = system.Kit;
-        var board = StartBoard(kit, 3, 4);
-        board.Tell(new GetSlotState(4), kit.TestActor);
-        kit.ExpectMsg<SlotState>();
-        var first = Slot(kit, 4)!;
-        kit.Watch(first);
-
-        // The slot's request, as it sends it; the board answers with the stop message (here one that stops at once).
-        board.Tell(new Passivate(PoisonPill.Instance), first);
-        board.Tell(new BookSlot(4, CorrelationId: 7), kit.TestActor);
-
-        kit.ExpectTerminated(first);
-        var reply = kit.ExpectMsg<SlotReply>();
-        Assert.Equal(7, reply.CorrelationId);
-        Assert.True(reply.Result.Success);
-        Assert.NotEqual(first, Slot(kit, 4));
+        Assert.Equal(SlotOutcome.AlreadyBooked, Send(system, new BookSlot(4)).Result.Outcome);
+        Assert.True(Send(system, new CancelSlot(4)).Result.Success);
     }
 
     [Fact]
     public void Judges_by_the_default_calendar_as_the_registry_holds_it()
     {
-        using var system = PersistentSystem.Start(_database.Path);
-        var kit = system.Kit;
-        // As configured with SignedIn access; the board started with the open definition.
-        CalendarLookup.Install(kit.Sys, new CalendarRegistry(CalendarDefinition.Default(3, 4, access: CalendarAccess.SignedIn), []));
-        var board = StartBoard(kit, 3, 4);
+        using var system = ShardedSystem.Start(_database.Path, SlotActorSettings.Default, Calendars(3, 4, CalendarAccess.SignedIn));
 
-        board.Tell(new BookSlot(3, CorrelationId: 1), kit.TestActor);
-        Assert.Equal(SlotOutcome.SignInRequired, kit.ExpectMsg<SlotReply>().Result.Outcome);
-        board.Tell(new BookSlot(3, CorrelationId: 2) { By = Requester.SignedIn("ada@example.org") }, kit.TestActor);
-        Assert.True(kit.ExpectMsg<SlotReply>().Result.Success);
+        Assert.Equal(SlotOutcome.SignInRequired, Send(system, new BookSlot(3, CorrelationId: 1)).Result.Outcome);
+        Assert.True(Send(system, new BookSlot(3, CorrelationId: 2) { By = Requester.SignedIn("ada@example.org") }).Result.Success);
     }
 }

@@ -23,13 +23,13 @@ public sealed class SlotActorSpecs : IDisposable
         var kit = system.Kit;
         var board = kit.CreateTestProbe();
         var slot = kit.Sys.ActorOf(SlotActor.Props(9, Settings, board.Ref));
-        Assert.False(board.ExpectMsg<SlotStateChanged>().State.IsBooked);
+        Assert.False(board.ExpectSlotState().State.IsBooked);
 
         slot.Tell(new BookSlot(9), kit.TestActor);
         var booked = kit.ExpectMsg<SlotReply>().Result;
         Assert.Equal(SlotOutcome.Done, booked.Outcome);
         Assert.Equal("Slot 9 booked successfully", booked.Message);
-        Assert.True(board.ExpectMsg<SlotStateChanged>().State.IsBooked);
+        Assert.True(board.ExpectSlotState().State.IsBooked);
 
         slot.Tell(new BookSlot(9), kit.TestActor);
         Assert.Equal(SlotOutcome.AlreadyBooked, kit.ExpectMsg<SlotReply>().Result.Outcome);
@@ -39,7 +39,7 @@ public sealed class SlotActorSpecs : IDisposable
         var cancelled = kit.ExpectMsg<SlotReply>().Result;
         Assert.Equal(SlotOutcome.Done, cancelled.Outcome);
         Assert.Equal("Slot 9 booking cancelled successfully", cancelled.Message);
-        Assert.False(board.ExpectMsg<SlotStateChanged>().State.IsBooked);
+        Assert.False(board.ExpectSlotState().State.IsBooked);
 
         slot.Tell(new CancelSlot(9), kit.TestActor);
         Assert.Equal(SlotOutcome.NotBooked, kit.ExpectMsg<SlotReply>().Result.Outcome);
@@ -70,7 +70,7 @@ public sealed class SlotActorSpecs : IDisposable
         kit2.Sys.ActorOf(SlotActor.Props(5, Settings, board.Ref));
         kit2.Sys.ActorOf(SlotActor.Props(6, Settings, board.Ref));
 
-        var recovered = new[] { board.ExpectMsg<SlotStateChanged>().State, board.ExpectMsg<SlotStateChanged>().State }
+        var recovered = new[] { board.ExpectSlotState().State, board.ExpectSlotState().State }
             .ToDictionary(s => s.SlotId);
         Assert.Equal(new SlotState(5, bookedAt), recovered[5]);
         Assert.Equal(SlotState.Free(6), recovered[6]);
@@ -100,7 +100,7 @@ public sealed class SlotActorSpecs : IDisposable
         var kit2 = second.Kit;
         var board = kit2.CreateTestProbe();
         kit2.Sys.ActorOf(SlotActor.Props(7, settings, board.Ref));
-        Assert.True(board.ExpectMsg<SlotStateChanged>().State.IsBooked);
+        Assert.True(board.ExpectSlotState().State.IsBooked);
     }
 
     [Fact]

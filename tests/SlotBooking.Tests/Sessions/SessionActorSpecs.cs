@@ -38,7 +38,7 @@ public sealed class SessionActorSpecs : TestKit
     private (IActorRef Session, IBroadcastSubscriber Outbox) Start(SessionSettings? settings = null)
     {
         var session = Sys.ActorOf(SessionActor.Props(
-            _sink, new SessionPeers(new Boards(_days.Ref, _board.Ref), _broadcaster.Ref, static _ => null), (settings ?? BaseSettings) with { Clock = _clock }, _stopped));
+            _sink, new SessionPeers(BoardRegionStandIns.Boards(Sys, _board.Ref, _days.Ref), _broadcaster.Ref, static _ => null), (settings ?? BaseSettings) with { Clock = _clock }, _stopped));
         return (session, _broadcaster.ExpectMsg<Subscribe>().Subscriber);
     }
 

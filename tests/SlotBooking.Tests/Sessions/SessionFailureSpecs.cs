@@ -39,7 +39,7 @@ public sealed class SessionFailureSpecs : TestKit
 
     private IActorRef Start(RequestTarget.Day? initialDay = null)
     {
-        var peers = new SessionPeers(new Boards(_days.Ref, _board.Ref), _broadcaster.Ref, id => id == LabDay.Lab.Id ? LabDay.Lab : null);
+        var peers = new SessionPeers(BoardRegionStandIns.Boards(Sys, _board.Ref, _days.Ref), _broadcaster.Ref, id => id == LabDay.Lab.Id ? LabDay.Lab : null);
         var session = Sys.ActorOf(SessionActor.Props(_sink, peers, Settings with { Clock = _clock }, _stopped, initialDay));
         _broadcaster.ExpectMsg<Subscribe>();
         return session;

@@ -1,6 +1,6 @@
 using Akka.Actor;
 
-namespace SlotBooking.Actors.Slots;
+namespace SlotBooking.Actors.Passivation;
 
 /// <summary>
 /// A parent's side of passivation, for children keyed by <typeparamref name="TKey"/>: it starts a child on its first
