@@ -80,4 +80,25 @@ public sealed class DefaultBoardSpecs : IDisposable
         Assert.Equal(SlotOutcome.SignInRequired, Send(system, new BookSlot(3, CorrelationId: 1)).Result.Outcome);
         Assert.True(Send(system, new BookSlot(3, CorrelationId: 2) { By = Requester.SignedIn("ada@example.org") }).Result.Success);
     }
+
+    [Fact]
+    public void A_read_sent_after_an_answer_through_the_regions_includes_the_change_it_answered()
+    {
+        // On one node the slot's report and the session's later read take the same path (the boards' region, then the
+        // board's shard), so the report is always first: a get_slots after an answered booking shows it.
+        using var system = ShardedSystem.Start(_database.Path, SlotActorSettings.Default, Calendars(3, 6));
+        var kit = system.Kit;
+        for (var round = 0; round < 20; round++)
+        {
+            var slot = 3 + round % 4;
+            ISlotCommand command = round / 4 % 2 == 0 ? new BookSlot(slot, round) : new CancelSlot(slot, round);
+            var reply = Send(system, command);
+            Assert.True(reply.Result.Success, reply.Result.Message);
+
+            system.Tell(BoardKey.Default, new ReadBoard(100 + round), kit.TestActor);
+            var view = kit.ExpectMsg<BoardRead>().View;
+            Assert.True(view.SlotVersions.Of(slot) >= reply.StateVersion, $"round {round}: the view shows version {view.SlotVersions.Of(slot)} of slot {slot}, the answer {reply.StateVersion}");
+            Assert.Equal(command is BookSlot, view.Slots.Single(s => s.SlotId == slot).IsBooked);
+        }
+    }
 }

@@ -21,6 +21,7 @@ public sealed class ClusterNodeValidationTests
         Assert.Equal("127.0.0.1", options.Hostname);
         Assert.Equal(0, options.Port);
         Assert.True(options.JoinsItself);
+        Assert.Equal(50, options.Shards);
     }
 
     [Fact]
@@ -42,6 +43,8 @@ public sealed class ClusterNodeValidationTests
     [InlineData("Hostname", "localhost", "SlotBooking:Cluster:Hostname: write 127.0.0.1 rather than 'localhost'")]
     [InlineData("Hostname", "not a host", "SlotBooking:Cluster:Hostname: 'not a host' is not a host name or an IP address")]
     [InlineData("Hostname", "0.0.0.0", "SlotBooking:Cluster:Hostname: '0.0.0.0' means every interface")]
+    [InlineData("Shards", "0", "SlotBooking:Cluster:Shards: 0 shards is outside 1-10000")]
+    [InlineData("Shards", "10001", "SlotBooking:Cluster:Shards: 10001 shards is outside 1-10000")]
     [InlineData("Enabled", "true", "SlotBooking:Cluster:SeedNodes: required when SlotBooking:Cluster:Enabled is true")]
     [InlineData("SeedNode:0", Seed, "SlotBooking:Cluster:SeedNode: not a cluster setting")]
     [InlineData("SeedNodes", Seed, "SlotBooking:Cluster:SeedNodes: give the seed nodes as a list")]
