@@ -16,7 +16,7 @@ namespace SlotBooking.Actors.Serialization;
 /// </summary>
 public sealed class BoardChangeSerializer(ExtendedActorSystem system) : SerializerWithStringManifest(system)
 {
-    public const int Id = 4_205;
+    public const int Id = 4_206;
 
     public const string BoardChangedV1 = "board-changed/v1";
 

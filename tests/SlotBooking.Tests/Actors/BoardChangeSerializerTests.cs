@@ -34,7 +34,7 @@ public sealed class BoardChangeSerializerTests
         foreach (var change in new[] { DayChange, DefaultChange })
         {
             var serializer = Assert.IsType<BoardChangeSerializer>(serialization.FindSerializerFor(change));
-            Assert.Equal(4205, serializer.Identifier);
+            Assert.Equal(BoardChangeSerializer.Id, serializer.Identifier);
             Assert.Equal("board-changed/v1", Akka.Serialization.Serialization.ManifestFor(serializer, change));
             var bytes = serialization.Serialize(change);
             var back = Assert.IsType<BoardChanged>(serialization.Deserialize(bytes, serializer.Identifier, "board-changed/v1"));
