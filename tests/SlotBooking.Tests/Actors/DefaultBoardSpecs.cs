@@ -31,6 +31,7 @@ public sealed class DefaultBoardSpecs : IDisposable
     {
         using var system = ShardedSystem.Start(_database.Path, SlotActorSettings.Default, Calendars(3, 6));
         var broadcasts = system.Subscribe<BoardChanged>();
+        var publishes = system.Subscribe<Akka.Cluster.Tools.PublishSubscribe.Publish>();
         var kit = system.Kit;
 
         system.Tell(BoardKey.Default, new ReadBoard(1), kit.TestActor);
@@ -41,6 +42,8 @@ public sealed class DefaultBoardSpecs : IDisposable
         var first = broadcasts.ExpectMsg<BoardChanged>(TimeSpan.FromSeconds(10));
         Assert.Equal([3, 4, 5, 6], first.Slots.Select(s => s.SlotId));
         Assert.Equal(BoardKey.Default, first.Board);
+        // To the default board's topic, which every node's broadcaster subscribes to.
+        Assert.Equal("board/default", publishes.ExpectMsg<Akka.Cluster.Tools.PublishSubscribe.Publish>().Topic);
         Assert.Equal(["slot-3", "slot-4", "slot-5", "slot-6"], system.RunningSlots().Order());
     }
 

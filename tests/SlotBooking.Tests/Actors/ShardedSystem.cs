@@ -105,6 +105,11 @@ public sealed class ShardedSystem : IDisposable
 
     private sealed class ToEventStream : ReceiveActor
     {
-        public ToEventStream() => ReceiveAny(m => Context.System.EventStream.Publish(m is Publish publish ? publish.Message : m));
+        public ToEventStream() => ReceiveAny(m =>
+        {
+            // A publish is put on the stream whole (its topic) and as what it carries.
+            Context.System.EventStream.Publish(m);
+            if (m is Publish publish) Context.System.EventStream.Publish(publish.Message);
+        });
     }
 }
