@@ -4,6 +4,7 @@ using Akka.Hosting;
 using Akka.Remote.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using SlotBooking.Host.Configuration;
 using SlotBooking.Host.Http;
 
 namespace SlotBooking.Host.Cluster;
@@ -24,10 +25,17 @@ public static class ClusterSetup
 
     /// <summary>
     /// Akka.Remote and Akka.Cluster on the configured address, with the split-brain resolver (keep-majority; its
-    /// timings in hocon/cluster.conf). Without seed nodes the node joins itself as soon as the actor system runs.
+    /// timings in hocon/cluster.conf). Without seed nodes the node joins itself as soon as the actor system runs. On
+    /// SQLite the node is alone by construction (it refuses other seed nodes), and ticks that serve only other members
+    /// are slowed down (hocon/cluster-alone.conf).
     /// </summary>
-    public static AkkaConfigurationBuilder AddSlotCluster(this AkkaConfigurationBuilder akka, IServiceProvider services) =>
+    public static AkkaConfigurationBuilder AddSlotCluster(this AkkaConfigurationBuilder akka, IServiceProvider services)
+    {
         akka.AddSlotCluster(services.GetRequiredService<IOptions<ClusterNodeOptions>>().Value);
+        return services.GetStorageOptions().Kind == StorageProvider.Sqlite
+            ? akka.AddHoconFile(Path.Combine(AppContext.BaseDirectory, "hocon", "cluster-alone.conf"), HoconAddMode.Prepend)
+            : akka;
+    }
 
     /// <summary>The same wiring from options alone, for a test that forms a cluster without the rest of the host.</summary>
     public static AkkaConfigurationBuilder AddSlotCluster(this AkkaConfigurationBuilder akka, ClusterNodeOptions node)

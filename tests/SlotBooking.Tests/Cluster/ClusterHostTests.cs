@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Akka.Actor;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SlotBooking.Host;
 using SlotBooking.TestSupport;
@@ -34,6 +36,23 @@ public sealed class ClusterHostTests : IDisposable
         var stats = await host.Http.GetFromJsonAsync<JsonElement>("/stats");
         Assert.Equal(self, stats.GetProperty("cluster").GetProperty("self_address").GetString());
         Assert.Equal("up", stats.GetProperty("cluster").GetProperty("member_status").GetString());
+    }
+
+    [Fact]
+    public async Task On_sqlite_the_ticks_that_serve_only_other_members_are_slowed_and_the_leaders_tick_is_not()
+    {
+        await using var host = await RunningHost.StartAsync(_database.Path);
+
+        var config = host.Services.GetRequiredService<ActorSystem>().Settings.Config;
+        Assert.Equal(TimeSpan.FromSeconds(10), config.GetTimeSpan("akka.cluster.gossip-interval"));
+        Assert.Equal(TimeSpan.FromSeconds(10), config.GetTimeSpan("akka.cluster.failure-detector.heartbeat-interval"));
+        Assert.Equal(TimeSpan.FromSeconds(10), config.GetTimeSpan("akka.cluster.pub-sub.gossip-interval"));
+        Assert.Equal(TimeSpan.FromSeconds(10), config.GetTimeSpan("akka.cluster.sharding.distributed-data.gossip-interval"));
+        Assert.Equal(TimeSpan.FromSeconds(10), config.GetTimeSpan("akka.remote.watch-failure-detector.heartbeat-interval"));
+        // Start (Joining to Up) and leave at shutdown wait for it.
+        Assert.Equal(TimeSpan.FromSeconds(1), config.GetTimeSpan("akka.cluster.leader-actions-interval"));
+        // The boards' region still answers on such a node.
+        Assert.Equal(HttpStatusCode.OK, (await host.Http.GetAsync("/slots")).StatusCode);
     }
 
     [Fact]

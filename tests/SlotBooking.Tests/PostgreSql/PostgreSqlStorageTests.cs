@@ -107,6 +107,16 @@ public sealed class PostgreSqlStorageTests(PostgreSqlFixture postgres) : HostTes
     }
 
     [Fact]
+    public void On_postgresql_other_nodes_may_join_so_the_cluster_keeps_akkas_gossip_and_heartbeat_timings()
+    {
+        var config = Host.Services.GetRequiredService<ActorSystem>().Settings.Config;
+
+        Assert.Equal(TimeSpan.FromSeconds(1), config.GetTimeSpan("akka.cluster.gossip-interval"));
+        Assert.Equal(TimeSpan.FromSeconds(1), config.GetTimeSpan("akka.cluster.failure-detector.heartbeat-interval"));
+        Assert.Equal(TimeSpan.FromSeconds(1), config.GetTimeSpan("akka.cluster.pub-sub.gossip-interval"));
+    }
+
+    [Fact]
     public async Task Stats_name_the_server_and_database_and_never_the_user_or_password()
     {
         var stats = await Host.Http.GetFromJsonAsync<JsonElement>("/stats");
