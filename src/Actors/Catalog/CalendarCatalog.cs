@@ -274,7 +274,8 @@ public sealed class CalendarCatalog : ReceivePersistentActor
     {
         var published = new CalendarEventStored(LastSequenceNr, ++_revision, stored);
         _view = new CatalogView(LastSequenceNr, _revision, _state.Calendars, Pending: null);
-        _mirror.Follow(published);
+        // This node's mirror takes the whole view, which holds the very definitions the catalog answers with.
+        _mirror.Follow(_view);
         _mediator.Tell(new Publish(CatalogTopic.Name, published));
     }
 

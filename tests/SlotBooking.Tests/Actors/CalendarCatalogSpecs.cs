@@ -43,7 +43,8 @@ public sealed class CalendarCatalogSpecs : IDisposable
     {
         var registry = new CalendarRegistry(CalendarDefinition.Default(3, 14), configured);
         var catalog = system.System.ActorOf(
-            CalendarCatalog.Props(registry, configured, readDay ?? NoBookings, Clock, system.Kit.CreateTestProbe().Ref), "calendar-catalog");
+            CalendarCatalog.Props(new CatalogMirror(registry), configured, readDay ?? NoBookings, Clock, system.Kit.CreateTestProbe().Ref,
+                mediator: ActorRefs.Nobody), "calendar-catalog");
         catalog.Tell(WhenCatalogReady.Instance, system.Kit.TestActor);
         system.Kit.ExpectMsg<CatalogReady>();
         return (catalog, registry);
