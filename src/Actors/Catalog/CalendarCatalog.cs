@@ -15,7 +15,8 @@ namespace SlotBooking.Actors.Catalog;
 /// events. It runs as a cluster singleton (one writer of persistence id <c>calendar-catalog</c> in the cluster), and
 /// every node's <see cref="CalendarRegistry"/>, which that node's readers (routes, sessions and boards) consult,
 /// follows it: the catalog applies each change to its own node's <see cref="CatalogMirror"/> before it answers, and
-/// publishes it to <see cref="CatalogTopic"/> for the other nodes' <see cref="CatalogFollower"/>s. On recovery it rebuilds the definitions from its journal; then each configured
+/// publishes it to <see cref="CatalogTopic"/> for the other nodes' <see cref="CatalogFollower"/>s. On recovery it
+/// rebuilds the definitions from its journal; then each configured
 /// calendar the journal has never seen is stored as created. A configured calendar the journal knows keeps its stored
 /// state, so an admin's change survives a restart with the old configuration (and a changed configuration entry is
 /// logged and ignored: change a running calendar with <c>PUT /calendars/{id}</c>).
@@ -217,7 +218,10 @@ public sealed class CalendarCatalog : ReceivePersistentActor
         EndCheck();
     }
 
-    /// <summary>The check's reads are abandoned (their answers go to the next incarnation, which ignores them).</summary>
+    /// <summary>
+    /// The check's reads are abandoned (their results go to dead letters), and so are the changes waiting behind it in
+    /// the stash, whose asks time out.
+    /// </summary>
     private void StopDuringCheck()
     {
         var check = _check!;

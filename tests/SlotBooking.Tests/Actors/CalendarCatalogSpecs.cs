@@ -172,6 +172,51 @@ public sealed class CalendarCatalogSpecs : IDisposable
     }
 
     [Fact]
+    public void Its_stop_message_lets_a_write_in_flight_finish_and_be_answered()
+    {
+        using (var system = PersistentSystem.Start(_database.Path))
+        {
+            var (catalog, _) = Start(system, []);
+            system.Kit.Watch(catalog);
+
+            // The stop arrives while the create is being written (the hand-over of a singleton, or a final stop).
+            catalog.Tell(new CreateCalendar(Gym()), system.Kit.TestActor);
+            catalog.Tell(StopCatalog.Instance);
+
+            Assert.Equal("gym", system.Kit.ExpectMsg<CalendarChanged>().Calendar.Id);
+            system.Kit.ExpectTerminated(catalog);
+        }
+
+        using (var system = PersistentSystem.Start(_database.Path))
+        {
+            var (_, registry) = Start(system, []);
+            Assert.Equal(["default", "gym"], registry.All.Select(c => c.Id));
+        }
+    }
+
+    [Fact]
+    public void Stopped_during_a_check_of_hours_it_refuses_the_change_and_withdraws_the_pending_hours()
+    {
+        using var system = PersistentSystem.Start(_database.Path);
+        CalendarRegistry? registryOfCatalog = null;
+        var secondPass = new TaskCompletionSource<BoardView>(TaskCreationOptions.RunContinuationsAsynchronously);
+        // The first pass finds nothing; the second (the narrower hours already in the registry) does not finish.
+        var (catalog, registry) = Start(system, [Lab], (_, _, _) =>
+            registryOfCatalog!.Find("lab")!.LastHour == 17 ? secondPass.Task : Task.FromResult(DayWith()));
+        registryOfCatalog = registry;
+        system.Kit.Watch(catalog);
+
+        catalog.Tell(new UpdateCalendar("lab", Changes(last: 17)), system.Kit.TestActor);
+        system.Kit.AwaitAssert(() => Assert.Equal(17, registry.Find("lab")!.LastHour));
+        catalog.Tell(StopCatalog.Instance);
+
+        Assert.Equal(CatalogRefusalKind.Unavailable, system.Kit.ExpectMsg<CalendarChangeRefused>().Refusal.Kind);
+        system.Kit.ExpectTerminated(catalog);
+        Assert.Equal(Lab, registry.Find("lab"));
+        secondPass.SetResult(DayWith());
+    }
+
+    [Fact]
     public void Events_are_stored_by_the_calendar_serializer_as_snake_case_json_under_versioned_manifests()
     {
         using var system = PersistentSystem.Start(_database.Path);

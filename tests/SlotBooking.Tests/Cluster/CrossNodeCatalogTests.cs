@@ -92,6 +92,22 @@ public sealed class CrossNodeCatalogTests(PostgreSqlFixture postgres, ITestOutpu
         }
     }
 
+    [Fact]
+    public async Task When_the_catalogs_node_leaves_the_catalog_moves_to_the_other_with_every_stored_change()
+    {
+        var changed = await SendAsync(_b, HttpMethod.Put, "/calendars/lab", """{"name":"Lab before"}""");
+        Assert.True(changed.StatusCode == HttpStatusCode.OK, await changed.Content.ReadAsStringAsync());
+
+        // A leaves gracefully (what SIGTERM does): the singleton hands over to B, which recovers it from the shared journal.
+        await _a.StopAsync();
+
+        // Until B's catalog has recovered, an ask may time out (503): the admin tries again.
+        await EventuallyAsync(async () => (await SendAsync(_b, HttpMethod.Put, "/calendars/lab", """{"horizon_days":7}""")).StatusCode == HttpStatusCode.OK,
+            TimeSpan.FromSeconds(45));
+        var lab = (await CalendarsAsync(_b))["lab"];
+        Assert.Equal(("Lab before", 7), (lab.GetProperty("name").GetString(), lab.GetProperty("horizon_days").GetInt32()));
+    }
+
     private static Task<HttpResponseMessage> SendAsync(RunningHost node, HttpMethod method, string path, string? json = null)
     {
         var request = new HttpRequestMessage(method, path);
@@ -113,9 +129,9 @@ public sealed class CrossNodeCatalogTests(PostgreSqlFixture postgres, ITestOutpu
     }
 
     /// <summary>Polls <paramref name="condition"/> until it holds: a node learns of a change through pub-sub, a moment after the admin's answer.</summary>
-    private static async Task EventuallyAsync(Func<Task<bool>> condition)
+    private static async Task EventuallyAsync(Func<Task<bool>> condition, TimeSpan? within = null)
     {
-        using var timeout = new CancellationTokenSource(FollowTimeout);
+        using var timeout = new CancellationTokenSource(within ?? FollowTimeout);
         while (!await condition())
             await Task.Delay(TimeSpan.FromMilliseconds(50), timeout.Token);
     }
