@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Akka.Actor;
+using Akka.Cluster.Tools.PublishSubscribe;
 using Akka.Event;
 using Akka.Pattern;
 using Akka.Persistence;
@@ -10,9 +11,12 @@ using SlotBooking.Actors.Storage;
 namespace SlotBooking.Actors.Catalog;
 
 /// <summary>
-/// The single writer of calendar changes: it decides admins' creates, updates and retirements, stores them as
-/// events, and swaps the resulting definitions into the <see cref="CalendarRegistry"/>, which every reader (routes,
-/// sessions and boards) consults. On recovery it rebuilds the definitions from its journal; then each configured
+/// The single writer of calendar changes: it decides admins' creates, updates and retirements and stores them as
+/// events. It runs as a cluster singleton (one writer of persistence id <c>calendar-catalog</c> in the cluster), and
+/// every node's <see cref="CalendarRegistry"/>, which that node's readers (routes, sessions and boards) consult,
+/// follows it: the catalog applies each change to its own node's <see cref="CatalogMirror"/> before it answers, and
+/// publishes it to <see cref="CatalogTopic"/> for the other nodes' <see cref="CatalogFollower"/>s. On recovery it
+/// rebuilds the definitions from its journal; then each configured
 /// calendar the journal has never seen is stored as created. A configured calendar the journal knows keeps its stored
 /// state, so an admin's change survives a restart with the old configuration (and a changed configuration entry is
 /// logged and ignored: change a running calendar with <c>PUT /calendars/{id}</c>).
@@ -24,27 +28,37 @@ public sealed class CalendarCatalog : ReceivePersistentActor
     /// <summary>How many days a check of bookings reads at once.</summary>
     private const int ReadsAtOnce = 4;
 
-    private readonly CalendarRegistry _registry;
+    private readonly CatalogMirror _mirror;
+    private readonly IActorRef _mediator;
     private readonly IReadOnlyList<CalendarDefinition> _configured;
     private readonly ReadDay _readDay;
     private readonly TimeProvider _clock;
     private readonly IActorRef _storageHealth;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private CalendarCatalogState _state = CalendarCatalogState.Empty;
+    // What was last published (stored calendars and any pending change); answers ReadCatalogView.
+    private CatalogView _view = CatalogView.None;
+    // Orders this incarnation's publications after its predecessor's (see CatalogView).
+    private long _revision;
     // Who waits for the change being stored, told if the write fails.
     private IActorRef? _awaitingWrite;
     private HoursCheck? _check;
-    // The registry holds a change of hours not yet stored (between the two passes of its check, and while it is written).
-    private bool _registryAhead;
 
+    /// <summary>
+    /// <paramref name="readDay"/> and <paramref name="mirror"/> belong to the node that runs the catalog: props of a
+    /// singleton are made on each node and never sent. <paramref name="mediator"/> is the node's DistributedPubSub mediator.
+    /// </summary>
     public CalendarCatalog(
-        CalendarRegistry registry, IReadOnlyList<CalendarDefinition> configured, ReadDay readDay, TimeProvider clock, IActorRef storageHealth)
+        CatalogMirror mirror, IReadOnlyList<CalendarDefinition> configured, ReadDay readDay, TimeProvider clock, IActorRef storageHealth,
+        IActorRef mediator)
     {
-        _registry = registry;
+        _mirror = mirror;
+        _mediator = mediator;
         _configured = configured;
         _readDay = readDay;
         _clock = clock;
         _storageHealth = storageHealth;
+        _revision = Math.Max(clock.GetUtcNow().UtcTicks, mirror.Held.Revision + 1);
 
         Recover<ICalendarEvent>(e => _state = _state.Apply(e));
         Recover<RecoveryCompleted>(_ => SeedConfigured());
@@ -54,28 +68,34 @@ public sealed class CalendarCatalog : ReceivePersistentActor
     public override string PersistenceId => CatalogPersistenceId;
 
     public static Props Props(
-        CalendarRegistry registry, IReadOnlyList<CalendarDefinition> configured, ReadDay readDay, TimeProvider clock, IActorRef storageHealth) =>
-        Akka.Actor.Props.Create(() => new CalendarCatalog(registry, configured, readDay, clock, storageHealth));
+        CatalogMirror mirror, IReadOnlyList<CalendarDefinition> configured, ReadDay readDay, TimeProvider clock, IActorRef storageHealth,
+        IActorRef mediator) =>
+        Akka.Actor.Props.Create(() => new CalendarCatalog(mirror, configured, readDay, clock, storageHealth, mediator));
 
     /// <summary>
     /// Restarted after a back-off when it stops (a failed write or recovery), recovering from the journal, so that
-    /// the registry returns to what is stored. Messages sent while it is down are dropped: their asks time out.
+    /// the registries return to what is stored. Messages sent while it is down are dropped: their asks time out.
+    /// <see cref="StopCatalog"/> (the singleton's hand-over message) stops it for good, once a write in flight is done.
     /// </summary>
     public static Props SupervisedProps(
-        CalendarRegistry registry, IReadOnlyList<CalendarDefinition> configured, ReadDay readDay, TimeProvider clock, IActorRef storageHealth) =>
+        CatalogMirror mirror, IReadOnlyList<CalendarDefinition> configured, ReadDay readDay, TimeProvider clock, IActorRef storageHealth,
+        IActorRef mediator) =>
         BackoffSupervisor.Props(Backoff.OnStop(
-            Props(registry, configured, readDay, clock, storageHealth),
-            childName: "catalog",
-            minBackoff: TimeSpan.FromMilliseconds(200),
-            maxBackoff: TimeSpan.FromSeconds(5),
-            randomFactor: 0.2,
-            maxNrOfRetries: -1));
+                Props(mirror, configured, readDay, clock, storageHealth, mediator),
+                childName: "catalog",
+                minBackoff: TimeSpan.FromMilliseconds(200),
+                maxBackoff: TimeSpan.FromSeconds(5),
+                randomFactor: 0.2,
+                maxNrOfRetries: -1)
+            .WithFinalStopMessage(message => message is StopCatalog));
 
     private void Ready()
     {
         Command<CreateCalendar>(m => Store(CalendarCatalogDecider.Create(_state, m.Spec)));
         Command<RetireCalendar>(m => Store(CalendarCatalogDecider.Retire(_state, m.Id)));
         Command<UpdateCalendar>(OnUpdate);
+        // Commands wait while an event is persisted, so a stop never cuts a write in flight.
+        Command<StopCatalog>(_ => Context.Stop(Self));
         Queries();
     }
 
@@ -84,6 +104,7 @@ public sealed class CalendarCatalog : ReceivePersistentActor
     {
         Command<HoursChecked>(OnHoursChecked);
         Command<HoursCheckFailed>(OnHoursCheckFailed);
+        Command<StopCatalog>(_ => StopDuringCheck());
         Queries();
         CommandAny(_ => Stash.Stash());
     }
@@ -94,6 +115,7 @@ public sealed class CalendarCatalog : ReceivePersistentActor
         // so answering here means the registry holds every stored and configured calendar.
         Command<WhenCatalogReady>(_ => Sender.Tell(CatalogReady.Instance));
         Command<GetCatalogState>(_ => Sender.Tell(_state));
+        Command<ReadCatalogView>(_ => Sender.Tell(_view));
     }
 
     private void SeedConfigured()
@@ -110,7 +132,7 @@ public sealed class CalendarCatalog : ReceivePersistentActor
         var seeds = CalendarCatalogDecider.Seed(_state, _configured);
         if (seeds.Count == 0)
         {
-            Publish(_state);
+            PublishView(pending: null);
             return;
         }
         var last = seeds[^1];
@@ -119,7 +141,7 @@ public sealed class CalendarCatalog : ReceivePersistentActor
             _state = _state.Apply(created);
             if (!ReferenceEquals(created, last)) return;
             _log.Info("Stored {0} configured calendar(s) new to the catalog: {1}", seeds.Count, string.Join(", ", seeds.Select(s => s.Id)));
-            Publish(_state);
+            PublishView(pending: null);
         });
     }
 
@@ -146,8 +168,10 @@ public sealed class CalendarCatalog : ReceivePersistentActor
     /// This pass catches a booking decided while the first pass ran: the day that took it is running, with the hours it
     /// had. If it finds one, the registry is swapped back and the change refused; else the change is stored.</item>
     /// </list>
-    /// The race left open: a booking decided against the old definition just before the swap whose write is still in
-    /// flight when the second pass reads its day (the day shows it only once stored).
+    /// The races left open: a booking decided against the old definition just before the swap whose write is still in
+    /// flight when the second pass reads its day (the day shows it only once stored); and, on the other nodes of a
+    /// cluster, which get the swap through the topic, a booking decided there between the second pass reading its day
+    /// and the swap arriving (the publication's latency, milliseconds).
     /// </summary>
     private void StartCheck(HoursCheck check)
     {
@@ -176,8 +200,7 @@ public sealed class CalendarCatalog : ReceivePersistentActor
         }
         if (!check.SecondPass)
         {
-            Publish(_state.With(check.After));
-            _registryAhead = true;
+            PublishView(pending: check.After);
             StartCheck(check with { SecondPass = true });
             return;
         }
@@ -193,6 +216,19 @@ public sealed class CalendarCatalog : ReceivePersistentActor
         check.ReplyTo.Tell(new CalendarChangeRefused(new CatalogRefusal(CatalogRefusalKind.Unavailable,
             $"Could not read the bookings of calendar {check.Before.Id} to check the change of its hours; nothing was changed. Try again shortly.")));
         EndCheck();
+    }
+
+    /// <summary>
+    /// The check's reads are abandoned (their results go to dead letters), and so are the changes waiting behind it in
+    /// the stash, whose asks time out.
+    /// </summary>
+    private void StopDuringCheck()
+    {
+        var check = _check!;
+        RevertRegistry();
+        check.ReplyTo.Tell(new CalendarChangeRefused(new CatalogRefusal(CatalogRefusalKind.Unavailable,
+            $"The calendar catalog is moving to another node; nothing was changed in calendar {check.Before.Id}. Try again shortly.")));
+        Context.Stop(Self);
     }
 
     private void EndCheck()
@@ -220,22 +256,38 @@ public sealed class CalendarCatalog : ReceivePersistentActor
         Persist(@event, stored =>
         {
             _awaitingWrite = null;
-            _registryAhead = false;
             _state = _state.Apply(stored);
-            Publish(_state);
+            PublishStored(stored);
             replyTo.Tell(new CalendarChanged(_state.Find(stored.Id)!));
         });
     }
 
-    /// <summary>The registry's calendars become <paramref name="state"/>'s, beside the configured default.</summary>
-    private void Publish(CalendarCatalogState state) => _registry.Update(snapshot => snapshot.WithOthers(state.Calendars));
+    /// <summary>
+    /// The stored calendars, with <paramref name="pending"/> swapped in if given, become every registry's: this node's
+    /// at once, the others' through the topic.
+    /// </summary>
+    private void PublishView(CalendarDefinition? pending)
+    {
+        _view = new CatalogView(LastSequenceNr, ++_revision, _state.Calendars, pending);
+        _mirror.Follow(_view);
+        _mediator.Tell(new Publish(CatalogTopic.Name, _view));
+    }
 
-    /// <summary>A change of hours swapped in before it was stored is taken back: the registry is what is stored.</summary>
+    /// <summary>A stored event goes out as itself: small, and a node that missed one sees the gap in sequence numbers.</summary>
+    private void PublishStored(ICalendarEvent stored)
+    {
+        var published = new CalendarEventStored(LastSequenceNr, ++_revision, stored);
+        _view = new CatalogView(LastSequenceNr, _revision, _state.Calendars, Pending: null);
+        // This node's mirror takes the whole view, which holds the very definitions the catalog answers with.
+        _mirror.Follow(_view);
+        _mediator.Tell(new Publish(CatalogTopic.Name, published));
+    }
+
+    /// <summary>A change of hours swapped in before it was stored is taken back: the registries hold what is stored.</summary>
     private void RevertRegistry()
     {
-        if (!_registryAhead) return;
-        _registryAhead = false;
-        Publish(_state);
+        if (_view.Pending is null) return;
+        PublishView(pending: null);
     }
 
     private static async Task<IReadOnlyList<BookedHour>> FindBookingsAsync(

@@ -12,7 +12,10 @@ public sealed record UpdateCalendar(string Id, CalendarSpec Changes);
 
 public sealed record RetireCalendar(string Id);
 
-/// <summary>The answer to an accepted change, once it is stored and in the registry: the calendar as it is now.</summary>
+/// <summary>
+/// The answer to an accepted change, once it is stored and in the registry of the node that runs the catalog (the
+/// other nodes' follow through pub-sub): the calendar as it is now.
+/// </summary>
 public sealed record CalendarChanged(CalendarDefinition Calendar);
 
 /// <summary>The answer to a refused change; nothing was stored and the registry is as it was.</summary>

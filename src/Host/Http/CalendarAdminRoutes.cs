@@ -13,8 +13,10 @@ using SlotBooking.Protocol;
 namespace SlotBooking.Host.Http;
 
 /// <summary>
-/// Admins create, change and retire dated calendars at run time. Each route is one ask of the
-/// <see cref="CalendarCatalog"/>, which checks the change, stores it and swaps it into the registry before answering.
+/// Admins create, change and retire dated calendars at run time, through any node. Each route is one ask of the
+/// <see cref="CalendarCatalog"/> through its cluster singleton proxy; the catalog checks the change, stores it and
+/// swaps it into its own node's registry before answering, and every other node's registry follows it through
+/// pub-sub (see <see cref="CatalogFollower"/>).
 /// Anonymous callers get 401, signed-in callers who are not admins 403.
 /// </summary>
 public static class CalendarAdminRoutes

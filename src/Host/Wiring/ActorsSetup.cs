@@ -18,8 +18,8 @@ namespace SlotBooking.Host.Wiring;
 public static class ActorsSetup
 {
     /// <summary>
-    /// Starts the storage health, the bound on live day boards, the account directory, the calendar catalog, the owners'
-    /// index and the storage probe, and registers all but the probe for injection. Boards and slots are sharded entities
+    /// Starts the storage health, the bound on live day boards, the account directory, the owners' index and the storage
+    /// probe, and registers all but the probe for injection; then the calendar catalog (<see cref="CatalogSetup"/>). Boards and slots are sharded entities
     /// (<see cref="Cluster.ShardingSetup"/>); the broadcaster, which reads boards through their region, starts after
     /// them (<see cref="AddSlotBroadcaster"/>).
     /// </summary>
@@ -40,12 +40,6 @@ public static class ActorsSetup
                 var storageHealth = system.ActorOf(StorageHealthActor.Props(), "storage-health");
                 // The bound on live day boards on this node (boards themselves are sharded entities, see ShardingSetup).
                 var liveDays = system.ActorOf(LiveDayBoards.Props(options.MaxLiveDays), "live-days");
-                // The single writer of the registry's calendars; it reads days (to check a change of hours) as the routes do.
-                var boardReader = services.GetRequiredService<BoardReader>();
-                var catalog = system.ActorOf(
-                    CalendarCatalog.SupervisedProps(calendars, services.GetRequiredService<ConfiguredCalendars>().Others,
-                        (calendarId, date, ct) => boardReader.ReadAsync(new BoardKey(calendarId, date), ct), clock, storageHealth),
-                    "calendar-catalog");
                 // The owners' "my bookings", read from the journal through the SQL plugin's read journal (on SQLite up to
                 // what is stored when each read begins, without waiting for the read journal's poll).
                 var owners = system.ActorOf(OwnerIndex.Props(new OwnerBookingsSettings(
@@ -58,9 +52,10 @@ public static class ActorsSetup
                 registry.Register<StorageHealthActor>(storageHealth);
                 registry.Register<LiveDayBoards>(liveDays);
                 registry.Register<AccountDirectory>(accounts);
-                registry.Register<CalendarCatalog>(catalog);
                 registry.Register<OwnerIndex>(owners);
-            });
+            })
+            // The single writer of calendar changes, and each node's follower of it.
+            .AddCalendarCatalog(services);
     }
 
     /// <summary>

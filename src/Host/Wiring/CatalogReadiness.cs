@@ -5,18 +5,19 @@ using SlotBooking.Actors.Catalog;
 namespace SlotBooking.Host.Wiring;
 
 /// <summary>
-/// Holds the start until the calendar catalog has recovered and the registry holds the stored calendars, so that no
-/// request is served against the configured ones alone. Hosted services start in the order they were registered, and
-/// WebApplication starts its server after all of them: register this after <c>AddAkka</c>.
+/// Holds the start until this node's registry holds the calendar catalog's view, which the catalog gives only once it
+/// has recovered (on whichever node runs it), so that no request is served against the configured calendars alone.
+/// Hosted services start in the order they were registered, and WebApplication starts its server after all of them:
+/// register this after <c>AddAkka</c>.
 /// </summary>
-public sealed class CatalogReadiness(IRequiredActor<CalendarCatalog> catalog) : IHostedService
+public sealed class CatalogReadiness(IRequiredActor<CatalogFollower> follower) : IHostedService
 {
     /// <summary>Recovery reads one small journal stream; this bounds a start on a storage that does not answer.</summary>
     public static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(60);
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var actor = await catalog.GetAsync(cancellationToken);
+        var actor = await follower.GetAsync(cancellationToken);
         try
         {
             await actor.Ask<CatalogReady>(WhenCatalogReady.Instance, ReadyTimeout, cancellationToken);

@@ -43,7 +43,8 @@ public sealed class CalendarCatalogSpecs : IDisposable
     {
         var registry = new CalendarRegistry(CalendarDefinition.Default(3, 14), configured);
         var catalog = system.System.ActorOf(
-            CalendarCatalog.Props(registry, configured, readDay ?? NoBookings, Clock, system.Kit.CreateTestProbe().Ref), "calendar-catalog");
+            CalendarCatalog.Props(new CatalogMirror(registry), configured, readDay ?? NoBookings, Clock, system.Kit.CreateTestProbe().Ref,
+                mediator: ActorRefs.Nobody), "calendar-catalog");
         catalog.Tell(WhenCatalogReady.Instance, system.Kit.TestActor);
         system.Kit.ExpectMsg<CatalogReady>();
         return (catalog, registry);
@@ -168,6 +169,51 @@ public sealed class CalendarCatalogSpecs : IDisposable
         Assert.Equal(CatalogRefusalKind.Unavailable, Refused(system, catalog, new UpdateCalendar("lab", Changes(last: 17))).Kind);
         Assert.Equal(Lab, registry.Find("lab"));
         Assert.Equal("Lab 2", Changed(system, catalog, new UpdateCalendar("lab", Changes(name: "Lab 2"))).Name);
+    }
+
+    [Fact]
+    public void Its_stop_message_lets_a_write_in_flight_finish_and_be_answered()
+    {
+        using (var system = PersistentSystem.Start(_database.Path))
+        {
+            var (catalog, _) = Start(system, []);
+            system.Kit.Watch(catalog);
+
+            // The stop arrives while the create is being written (the hand-over of a singleton, or a final stop).
+            catalog.Tell(new CreateCalendar(Gym()), system.Kit.TestActor);
+            catalog.Tell(StopCatalog.Instance);
+
+            Assert.Equal("gym", system.Kit.ExpectMsg<CalendarChanged>().Calendar.Id);
+            system.Kit.ExpectTerminated(catalog);
+        }
+
+        using (var system = PersistentSystem.Start(_database.Path))
+        {
+            var (_, registry) = Start(system, []);
+            Assert.Equal(["default", "gym"], registry.All.Select(c => c.Id));
+        }
+    }
+
+    [Fact]
+    public void Stopped_during_a_check_of_hours_it_refuses_the_change_and_withdraws_the_pending_hours()
+    {
+        using var system = PersistentSystem.Start(_database.Path);
+        CalendarRegistry? registryOfCatalog = null;
+        var secondPass = new TaskCompletionSource<BoardView>(TaskCreationOptions.RunContinuationsAsynchronously);
+        // The first pass finds nothing; the second (the narrower hours already in the registry) does not finish.
+        var (catalog, registry) = Start(system, [Lab], (_, _, _) =>
+            registryOfCatalog!.Find("lab")!.LastHour == 17 ? secondPass.Task : Task.FromResult(DayWith()));
+        registryOfCatalog = registry;
+        system.Kit.Watch(catalog);
+
+        catalog.Tell(new UpdateCalendar("lab", Changes(last: 17)), system.Kit.TestActor);
+        system.Kit.AwaitAssert(() => Assert.Equal(17, registry.Find("lab")!.LastHour));
+        catalog.Tell(StopCatalog.Instance);
+
+        Assert.Equal(CatalogRefusalKind.Unavailable, system.Kit.ExpectMsg<CalendarChangeRefused>().Refusal.Kind);
+        system.Kit.ExpectTerminated(catalog);
+        Assert.Equal(Lab, registry.Find("lab"));
+        secondPass.SetResult(DayWith());
     }
 
     [Fact]
