@@ -86,7 +86,7 @@ Not measured: PostgreSQL 15 is not installed ($PG_BIN/initdb is missing; apt-get
     say "cluster cells skipped: PostgreSQL 15 is not installed"
     return
   fi
-  pg_start "$WORK/postgres"
+  pg_start
   local run
 
   # sqlite-1: the load section's 20-client cell when it ran, else one of its own.

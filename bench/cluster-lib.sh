@@ -4,7 +4,8 @@
 # since initdb refuses root), pg_ctl on a free loopback port with a socket folder of its own.
 #
 # The sourcing script defines say and die first. It gets:
-#   pg_start DIR            sets PG_DIR, PG_PORT; the server runs until pg_stop
+#   pg_start                sets PG_DIR (a temporary folder of its own, which the postgres user can enter) and
+#                           PG_PORT; the server runs until pg_stop
 #   pg_create_db NAME       creates a database; sets PG_CONN to its connection string
 #   pg_stop                 stops the server (immediate) and deletes DIR
 #   cluster_start DLL DIR N [--Key=value ...]
@@ -34,11 +35,12 @@ pg_tool() {
 pg_start() {
   [[ -x "$PG_BIN/initdb" && -x "$PG_BIN/pg_ctl" ]] ||
     die "PostgreSQL 15 is not installed ($PG_BIN/initdb is missing): apt-get install postgresql (Debian's postgresql-15)"
-  PG_DIR="$1"
+  # Not under the caller's folder: mktemp makes folders only their owner may enter, and the server runs as postgres.
+  PG_DIR="$(mktemp -d "${TMPDIR:-/tmp}/slotbooking-pg.XXXXXX")"
   mkdir -p "$PG_DIR/data" "$PG_DIR/sockets"
   [[ $(id -u) == 0 ]] && chown -R postgres:postgres "$PG_DIR"
   pg_tool initdb -D "$PG_DIR/data" -U postgres -A trust -E UTF8 --locale=C --no-sync >"$PG_DIR/initdb.log" 2>&1 ||
-    die "initdb failed; see $PG_DIR/initdb.log"
+    die "initdb failed: $(tail -5 "$PG_DIR/initdb.log")"
   local attempt
   for attempt in 1 2 3 4 5; do
     PG_PORT=$(free_port)
@@ -51,7 +53,7 @@ pg_start() {
     fi
     grep -qs "could not bind" "$PG_DIR/server.log" || break
   done
-  die "PostgreSQL did not start; see $PG_DIR/server.log"
+  die "PostgreSQL did not start: $(tail -5 "$PG_DIR/server.log" "$PG_DIR/pg_ctl.log" 2>/dev/null)"
 }
 
 pg_create_db() {

@@ -30,12 +30,16 @@ die() { say "FAILED: $*"; exit 1; }
 source "$ROOT/bench/cluster-lib.sh"
 
 cleanup() {
-  trap - INT TERM EXIT
+  # Ctrl-C reaches every process of the terminal's group at once (the nodes start their graceful stop too) and may
+  # come twice: the clean-up itself must not be cut short, or PostgreSQL (pg_ctl starts it in a session of its own)
+  # would be left running.
+  trap '' INT TERM
+  trap - EXIT
   say "stopping the nodes (SIGTERM) and PostgreSQL"
   cluster_stop
   if [[ "${KEEP:-0}" == 1 ]]; then
     [[ -n "$PG_DIR" && -f "$PG_DIR/data/postmaster.pid" ]] && pg_tool pg_ctl -D "$PG_DIR/data" -m fast -w stop >/dev/null 2>&1
-    say "folder kept: $WORK"
+    say "folders kept: $WORK (node logs), $PG_DIR (PostgreSQL's data, stopped)"
   else
     pg_stop
     rm -rf "$WORK"
@@ -50,7 +54,7 @@ if [[ -z "${HOST_DLL_PREBUILT:-}" ]]; then
   dotnet build -c Release --nologo -v q "$ROOT/src/Host/SlotBooking.Host.csproj" >"$WORK/build.log" 2>&1 || die "build failed; see $WORK/build.log"
 fi
 
-pg_start "$WORK/postgres"
+pg_start
 pg_create_db slotbooking
 say "PostgreSQL on 127.0.0.1:$PG_PORT, database slotbooking ($PG_BIN/psql -h 127.0.0.1 -p $PG_PORT -U postgres slotbooking)"
 say "starting $NODES nodes"
