@@ -38,7 +38,8 @@ public sealed class ClusterFailoverTests(ClusterFixture cluster, ITestOutputHelp
     {
         var seed = Environment.TickCount;
         log.WriteLine($"seed {seed}");
-        // The first node to start is the oldest: it hosts sharding's coordinator, so its death moves that too.
+        // The first node to start is the oldest: it hosts sharding's coordinator (and the default board, which started
+        // there, unless sharding has rebalanced it since), so its death moves those too.
         var victim = cluster.A;
         ClusterNode[] survivors = [cluster.B, cluster.C];
         var before = await PostgreSqlJournal.ReadSlotsAsync(cluster.ConnectionString);
