@@ -11,8 +11,9 @@ case "${1:-help}" in
   check)   dotnet build SlotBooking.sln -warnaserror && dotnet format SlotBooking.sln --verify-no-changes ;;  # compile + style
   clean)   dotnet clean SlotBooking.sln && find . -type d \( -name bin -o -name obj \) -prune -exec rm -rf {} + ;;
   client)  shift; dotnet run --project src/Client -- "$@" ;;                   # the console client (demo, load, ...)
+  cluster) shift; exec bench/cluster.sh "$@" ;;                                # PostgreSQL + three nodes; Ctrl-C stops all
   *)
-    echo "usage: ./dev.sh install|dev|start|test|check|clean|client [args]"
+    echo "usage: ./dev.sh install|dev|start|test|check|clean|client|cluster [args]"
     exit 1
     ;;
 esac

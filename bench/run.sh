@@ -7,18 +7,22 @@
 #   bench/run.sh --quick    a short smoke version (about 2 minutes)
 #   KEEP=1 bench/run.sh     keep the work folder (databases, logs, JSON) afterwards
 #   HOST_DLL=/path/SlotBooking.Host.dll bench/run.sh --quick   the same matrix against another build of the server
+#   bench/run.sh --cluster-only [--quick]   only the cluster cells (bench/cluster-cells.sh): SQLite, PostgreSQL, and
+#                           three PostgreSQL nodes at 20 clients, with server CPU per operation, and the failover time
 #
 # Besides the service it measures two limits on the same machine: raw SQLite commits (the storage limit) and
 # the same load client against bench/echo, a bare Kestrel WebSocket that answers at once (the transport limit).
 #
-# Needs: dotnet, jq, sqlite3, curl. Sends traffic only to 127.0.0.1.
+# Needs: dotnet, jq, sqlite3, curl; for the cluster cells PostgreSQL 15 and python3. Sends traffic only to 127.0.0.1.
 set -euo pipefail
 
 QUICK=0
+CLUSTER_ONLY=0
 for arg in "$@"; do
   case "$arg" in
     --quick) QUICK=1 ;;
-    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    --cluster-only) CLUSTER_ONLY=1 ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
     *) echo "unknown argument: $arg (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -49,6 +53,8 @@ for tool in dotnet jq sqlite3 curl; do
 done
 
 cleanup() {
+  # The cluster cells' nodes and PostgreSQL, if they were running (bench/cluster-lib.sh).
+  if declare -F cluster_stop >/dev/null; then cluster_stop; pg_stop; fi
   [[ -n "$HOLD_PID" ]] && kill -TERM "$HOLD_PID" 2>/dev/null && wait "$HOLD_PID" 2>/dev/null
   [[ -n "$HOST_PID" ]] && kill -TERM "$HOST_PID" 2>/dev/null && wait "$HOST_PID" 2>/dev/null
   if [[ "${KEEP:-0}" == 1 ]]; then say "work folder kept: $WORK"; else rm -rf "$WORK"; fi
@@ -127,6 +133,7 @@ dotnet build -c Release --nologo -v q "$ROOT/src/Host/SlotBooking.Host.csproj" >
 dotnet build -c Release --nologo -v q "$ROOT/src/Client/SlotBooking.Client.csproj" >"$WORK/build-client.log" 2>&1 || die "client build failed; see $WORK/build-client.log"
 dotnet build -c Release --nologo -v q "$ROOT/bench/echo/SlotBooking.Bench.Echo.csproj" >"$WORK/build-echo.log" 2>&1 || die "echo build failed; see $WORK/build-echo.log"
 
+if (( ! CLUSTER_ONLY )); then
 # --- 1. the storage limit: raw SQLite on the same disk ----------------------------------------------
 
 for sync in full normal; do
@@ -238,6 +245,12 @@ for run in $(seq "$RUNS"); do
   stop_host
 done
 STARTUP_SNAPSHOTS=$(cat "$WORK"/startup-snapshots-*.txt | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
+fi
+
+# --- 5. cluster cells: one node on SQLite, one and three nodes on PostgreSQL, and the failover time ---------
+
+source "$ROOT/bench/cluster-cells.sh"
+cluster_cells
 
 # --- report ------------------------------------------------------------------------------------------
 
@@ -253,6 +266,18 @@ load_row() { # load_row SYNC CLIENTS LIMIT
     "$(total .errors "${files[@]}")" "$(median .server_cpu_percent "${files[@]}")" "$(median .client_cpu_percent "${files[@]}")"
 }
 load_value() { median "$3" "$WORK"/load-"$1"-"$2"-*.json; }
+
+if (( CLUSTER_ONLY )); then
+  {
+    echo "## Cluster cells ($MODE, $(date -u +%Y-%m-%dT%H:%MZ))"
+    echo
+    echo "Machine: $(nproc) cores, .NET SDK $(dotnet --version); clients, servers and PostgreSQL share the machine. Load average (1/5/15 min) at start $LOADAVG_START, at end $(cut -d' ' -f1-3 /proc/loadavg)."
+    echo
+    echo "$CLUSTER_REPORT"
+  } | tee "$WORK/report.md"
+  say "done"
+  exit 0
+fi
 
 {
   echo "## Results ($MODE matrix, $(date -u +%Y-%m-%dT%H:%MZ))"
@@ -326,5 +351,7 @@ load_value() { median "$3" "$WORK"/load-"$1"-"$2"-*.json; }
   echo "| fan-out p50 ≤ 50 ms to 10,000 listeners | p50 $fan_p50 ms to $(fmt "$last_fanout") listeners | $(meets "$fan_p50" '<=' 50)$([[ $last_fanout != 10000 ]] && echo ' (fewer listeners: quick mode)') |"
   echo "| ≤ 10 KiB server memory per idle connection | $KIB_PER_CONNECTION KiB | $(meets "$KIB_PER_CONNECTION" '<=' 10) |"
   echo "| start-up with 1M events ≤ 3 s | $STARTUP_REPLAY ms full replay, $STARTUP_SNAPSHOTS ms with snapshots ($(fmt "$JOURNAL_ROWS") events) | replay $(meets "$STARTUP_REPLAY" '<=' 3000), snapshots $(meets "$STARTUP_SNAPSHOTS" '<=' 3000)$([[ $JOURNAL_ROWS -lt 1000000 ]] && echo ' (fewer events: quick mode)') |"
+  echo
+  echo "$CLUSTER_REPORT"
 } | tee "$WORK/report.md"
 say "done"

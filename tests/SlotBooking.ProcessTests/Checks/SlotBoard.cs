@@ -22,7 +22,8 @@ public static class SlotBoard
         return Parse(initial.GetProperty("data"));
     }
 
-    private static List<SlotSeen> Parse(JsonElement data) =>
+    /// <summary>The slots of a <c>slots_update</c> frame's <c>data</c>, or of <c>GET /slots</c>.</summary>
+    public static List<SlotSeen> Parse(JsonElement data) =>
         data.GetProperty("slots").EnumerateArray()
             .Select(s => new SlotSeen(s.GetProperty("id").GetInt32(), s.GetProperty("is_booked").GetBoolean(), s.GetProperty("booked_at").GetRawText()))
             .ToList();

@@ -22,6 +22,17 @@ public sealed class ClusterNode(string name, int remotingPort)
         $"--SlotBooking:Cluster:SeedNodes:0={seed.Address}",
     ];
 
+    /// <summary>
+    /// The same, joining any of <paramref name="seeds"/>: with every node listed, any one of them (the first included) can
+    /// restart and rejoin the others, where a first seed listed alone would form a new cluster of its own.
+    /// </summary>
+    public string[] ClusterArgs(IReadOnlyList<ClusterNode> seeds) =>
+    [
+        "--SlotBooking:Cluster:Hostname=127.0.0.1",
+        $"--SlotBooking:Cluster:Port={remotingPort}",
+        .. seeds.Select((seed, i) => $"--SlotBooking:Cluster:SeedNodes:{i}={seed.Address}"),
+    ];
+
     /// <summary>The members this node sees as <c>up</c>, and those it cannot reach, from <c>/stats</c>.</summary>
     public async Task<(IReadOnlySet<string> Up, IReadOnlySet<string> Unreachable)> ViewAsync()
     {

@@ -20,6 +20,18 @@ public sealed class HostOutput
         if (_lines.Count < MaxLines) _lines.Enqueue($"{_clock.Elapsed.TotalSeconds,7:F3}s [{source}] {line}");
     }
 
+    /// <summary>
+    /// Writes the lines added since the last call and forgets them: for hosts that outlive one test (a cluster shared
+    /// by a test class), so each test's log shows what the hosts said during that test.
+    /// </summary>
+    public void DrainTo(ITestOutputHelper output)
+    {
+        while (_lines.TryDequeue(out var line)) output.WriteLine(line);
+    }
+
+    /// <summary>The last <paramref name="count"/> lines, for a failure that no test's log will show (a shared fixture's start).</summary>
+    public string Tail(int count) => string.Join("\n", _lines.TakeLast(count));
+
     public void WriteTo(ITestOutputHelper output)
     {
         foreach (var line in _lines) output.WriteLine(line);

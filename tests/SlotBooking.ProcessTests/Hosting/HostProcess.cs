@@ -41,14 +41,18 @@ public sealed class HostProcess : IAsyncDisposable
 
     /// <summary>Starts the host and returns once <c>GET /health</c> answers 200 (every slot recovered).</summary>
     /// <param name="extraArgs">More command-line configuration, e.g. calendars.</param>
-    public static async Task<HostProcess> StartAsync(string databasePath, HostOutput output, params string[] extraArgs)
+    public static Task<HostProcess> StartAsync(string databasePath, HostOutput output, params string[] extraArgs) =>
+        StartAsync(databasePath, output, ReadyTimeout, extraArgs);
+
+    /// <param name="readyTimeout">How long the host may take to be healthy: a cluster node also has to join the others.</param>
+    public static async Task<HostProcess> StartAsync(string databasePath, HostOutput output, TimeSpan readyTimeout, params string[] extraArgs)
     {
         for (var attempt = 1; ; attempt++)
         {
             var host = Launch(FreePort.Pick(), databasePath, output, extraArgs);
             try
             {
-                if (await host.WaitUntilHealthyAsync())
+                if (await host.WaitUntilHealthyAsync(readyTimeout))
                 {
                     host.EnsureIsTheHost();
                     return host;
@@ -172,9 +176,9 @@ public sealed class HostProcess : IAsyncDisposable
             throw new InvalidOperationException($"pid {Pid} is not the host itself: {commandLine}");
     }
 
-    private async Task<bool> WaitUntilHealthyAsync()
+    private async Task<bool> WaitUntilHealthyAsync(TimeSpan readyTimeout)
     {
-        var deadline = DateTime.UtcNow + ReadyTimeout;
+        var deadline = DateTime.UtcNow + readyTimeout;
         while (DateTime.UtcNow < deadline)
         {
             if (_process.HasExited) return false;
@@ -193,6 +197,6 @@ public sealed class HostProcess : IAsyncDisposable
             }
             await Task.Delay(PollInterval);
         }
-        throw new TimeoutException($"{_name} (pid {Pid}) was not healthy within {ReadyTimeout.TotalSeconds:F0}s");
+        throw new TimeoutException($"{_name} (pid {Pid}) was not healthy within {readyTimeout.TotalSeconds:F0}s");
     }
 }
