@@ -21,7 +21,9 @@ public sealed record BoardRead(long CorrelationId, BoardView View);
 /// <summary>
 /// Every slot's state, in id order, as of the last stored change. <see cref="IsReady"/> is false while a slot that
 /// may hold stored state has not reported it (it is still recovering, or its recovery failed).
-/// <see cref="Version"/> counts the board's changes; <see cref="SlotVersions"/> says which stored version of each slot it shows.
+/// <see cref="Version"/> is the board's version (one more than the sum of its slots' stored versions once ready, see
+/// <see cref="BoardReadModel"/>), which only grows, across the board's incarnations too; <see cref="SlotVersions"/> says
+/// which stored version of each slot it shows.
 /// </summary>
 public sealed record BoardView(bool IsReady, ImmutableArray<SlotState> Slots, long Version, SlotVersions SlotVersions)
 {
@@ -33,7 +35,7 @@ public sealed record BoardView(bool IsReady, ImmutableArray<SlotState> Slots, lo
 }
 
 /// <summary>
-/// The whole board after a change, with the board's version (one more per change that is worth showing); published to
+/// The whole board after a change, with the board's version (see <see cref="BoardView"/>); published to
 /// the board's topic (<c>BoardTopic</c>), from which every node's broadcaster takes it. It crosses nodes, so it is plain
 /// data: a receiver renders a dated day's slot times from its own calendar registry, as a <c>get_slots</c> does.
 /// </summary>

@@ -5,8 +5,17 @@ namespace SlotBooking.Actors.Board;
 
 /// <summary>
 /// A board's read model, without the actor: which hours are touched (their slots may hold stored state), the last
-/// state each slot reported with its stored version, and the board's own version, one more per change. Ready once
-/// every touched hour's slot has reported. Not thread-safe: its board actor is its only user.
+/// state each slot reported with its stored version, and the board's own version. Ready once every touched hour's slot
+/// has reported. Not thread-safe: its board actor is its only user.
+/// <para>The board's version is derived from its slots' stored versions, which are durable and only grow: 0 for a board
+/// with no touched hour (nothing stored, nothing to show), else one more than their sum. It is stored nowhere itself,
+/// yet it never goes back when the board stops and starts again (it passivates, or moves to another node): touched
+/// hours are journaled, and a new incarnation is ready only once every touched slot has reported its stored version,
+/// each at least what the last incarnation knew, so its first view is at least as new as the last one shown, and equal
+/// only when nothing changed (each slot's version only grows, so an equal sum is the same versions, the same states).
+/// An untouched hour's slot has stored nothing (its hour is touched before its first command reaches it), so it counts
+/// 0. The one added makes the first view of a board whose slots stored nothing yet (the default board, new) newer than
+/// the nothing (version 0) a connection was shown before it.</para>
 /// </summary>
 public sealed class BoardReadModel
 {
@@ -17,11 +26,20 @@ public sealed class BoardReadModel
     private int _unreported;
     // The first complete view has been published.
     private bool _published;
+    // The sum of the reported slots' stored versions.
+    private long _slotVersionSum;
 
     public bool IsReady => _unreported == 0;
 
-    /// <summary>The board's version: how many changes it has shown.</summary>
-    public long Version { get; private set; }
+    /// <summary>
+    /// The board's version: one more than the sum of its slots' stored versions once it is ready and has a touched hour;
+    /// 0 with none, and 0 before it is ready (a view that is not ready is never shown, and its partial sum could be older
+    /// than what an earlier incarnation showed).
+    /// </summary>
+    public long Version => IsReady && _touched.Count > 0 ? 1 + _slotVersionSum : 0;
+
+    /// <summary>The stored version of the hour's slot as last reported; 0 when it never reported.</summary>
+    public long VersionOf(int hour) => (uint)hour < (uint)_known.Length ? _known[hour]?.Version ?? 0 : 0;
 
     public IReadOnlyCollection<int> Touched => _touched;
 
@@ -43,8 +61,8 @@ public sealed class BoardReadModel
 
     /// <summary>
     /// Records a slot's report. True when the board should publish its view: a change while ready, or the first time it
-    /// is ready, even unchanged (the first view the default board's new watchers are sent). A stale report (an earlier
-    /// incarnation's) or an unchanged one after a restart changes nothing.
+    /// is ready, even unchanged (the first view the default board's new watchers are sent). A stale report (older than
+    /// the one known) or an unchanged one changes nothing.
     /// </summary>
     public bool Apply(SlotStateChanged change)
     {
@@ -54,12 +72,11 @@ public sealed class BoardReadModel
         // A slot nobody had reported yet was shown as free: reporting just that (a new slot's recovery) is no change.
         var changed = change != (known ?? new SlotStateChanged(SlotState.Free(hour), 0));
         if (known is null && _touched.Contains(hour)) _unreported--;
+        _slotVersionSum += change.Version - (known?.Version ?? 0);
         _known[hour] = change;
-        if (changed) Version++;
         if (!IsReady || (!changed && _published)) return false;
-        // The first complete view is news to watchers even when no slot changed: it gets a version of its own, newer
-        // than the nothing (version 0) a connection has been shown before it.
-        if (!changed) Version++;
+        // The first complete view is news to watchers even when no slot changed (a board whose touched slots stored
+        // nothing yet is at version 1, newer than the nothing a connection has been shown before it).
         _published = true;
         return true;
     }
