@@ -13,8 +13,20 @@ public sealed record GetBoard
     private GetBoard() { }
 }
 
-/// <summary>A session's read of the board; answered with a <see cref="BoardRead"/> carrying the same correlation id.</summary>
-public sealed record ReadBoard(long CorrelationId);
+/// <summary>
+/// A session's read of the board; answered with a <see cref="BoardRead"/> carrying the same correlation id.
+/// <see cref="Seen"/> lists the slots whose answers the session has already received, each at the stored version its
+/// answer reflected (<see cref="Domain.SlotReply.StateVersion"/>): the view answered shows each of them at least at that
+/// version, so a <c>get_slots</c> includes every change already answered, whichever path the slot's report to its
+/// board took. Null: nothing to wait for.
+/// </summary>
+public sealed record ReadBoard(long CorrelationId)
+{
+    public IReadOnlyList<SlotAtVersion>? Seen { get; init; }
+}
+
+/// <summary>One slot of a board (its id, the hour) at a stored version (its journal sequence number).</summary>
+public readonly record struct SlotAtVersion(int SlotId, long Version);
 
 public sealed record BoardRead(long CorrelationId, BoardView View);
 
