@@ -31,7 +31,12 @@ namespace SlotBooking.Actors.Board;
 /// the default calendar (and <c>/health</c>) without waking a slot, and its first complete view is broadcast, which is
 /// the first <c>slots_update</c> a new connection gets.</item>
 /// <item>Its slots report their stored state to it (<see cref="SlotStateChanged"/>, through the boards' region); once
-/// every touched slot has, the board is ready, and tells the broadcaster of each change. Reads that come before then wait for it.</item>
+/// every touched slot has, the board is ready, and tells the broadcaster of each change. Reads that come before then wait for it.
+/// Its version is derived from its slots' stored versions (<see cref="BoardReadModel"/>), so it never goes back when the
+/// board stops and starts again, here or on another node.</item>
+/// <item>A session's read carries the slot versions it was answered at (<see cref="ReadBoard.Seen"/>); a read the model
+/// cannot show yet waits while the slots concerned are asked for their state, at most
+/// <see cref="SlotActorSettings.ReadWaitLimit"/>, then is answered "not ready", never with a view older than an answer.</item>
 /// <item>A day board passivates through sharding when idle for <see cref="SlotActorSettings.IdleTimeout"/>, or when
 /// the node's <see cref="LiveDayBoards"/> bound asks it to; its stop message (<see cref="Stop"/>) waits for a touched
 /// hour's write in flight, as every command does.</item>

@@ -113,12 +113,23 @@ public sealed class BoardReadModelTests
     }
 
     [Fact]
-    public void A_day_nobody_touched_is_at_version_zero_and_a_touched_board_whose_slots_stored_nothing_at_one()
+    public void A_day_nobody_touched_is_at_version_zero_and_touching_an_hour_changes_no_version_only_storing_does()
     {
         var day = Touching();
         Assert.Equal(0, day.Version);
         day.Touch(3);
         day.Apply(new SlotStateChanged(SlotState.Free(3), 0));
+        Assert.Equal(0, View(day, 3, 4).Version);
+        day.Apply(new SlotStateChanged(new SlotState(3, DateTimeOffset.UnixEpoch), 1));
         Assert.Equal(1, View(day, 3, 4).Version);
+    }
+
+    [Fact]
+    public void A_board_that_starts_with_touched_hours_whose_slots_stored_nothing_publishes_its_first_view_at_one()
+    {
+        var board = Touching(3, 4);
+        Assert.False(board.Apply(new SlotStateChanged(SlotState.Free(3), 0)));
+        Assert.True(board.Apply(new SlotStateChanged(SlotState.Free(4), 0)));
+        Assert.Equal(1, board.Version);
     }
 }
