@@ -31,7 +31,12 @@ namespace SlotBooking.Actors.Board;
 /// the default calendar (and <c>/health</c>) without waking a slot, and its first complete view is broadcast, which is
 /// the first <c>slots_update</c> a new connection gets.</item>
 /// <item>Its slots report their stored state to it (<see cref="SlotStateChanged"/>, through the boards' region); once
-/// every touched slot has, the board is ready, and tells the broadcaster of each change. Reads that come before then wait for it.</item>
+/// every touched slot has, the board is ready, and tells the broadcaster of each change. Reads that come before then wait for it.
+/// Its version is derived from its slots' stored versions (<see cref="BoardReadModel"/>), so it never goes back when the
+/// board stops and starts again, here or on another node.</item>
+/// <item>A session's read carries the slot versions it was answered at (<see cref="ReadBoard.Seen"/>); a read the model
+/// cannot show yet waits while the slots concerned are asked for their state, at most
+/// <see cref="SlotActorSettings.ReadWaitLimit"/>, then is answered "not ready", never with a view older than an answer.</item>
 /// <item>A day board passivates through sharding when idle for <see cref="SlotActorSettings.IdleTimeout"/>, or when
 /// the node's <see cref="LiveDayBoards"/> bound asks it to; its stop message (<see cref="Stop"/>) waits for a touched
 /// hour's write in flight, as every command does.</item>
@@ -46,8 +51,13 @@ public sealed class BoardActor : ReceivePersistentActor
     private readonly CalendarLookup _calendars = CalendarLookup.For(Context.System);
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly BoardReadModel _model = new();
-    // Reads that came while touched slots were still recovering: answered once they have all reported.
+    // Reads that came while touched slots were still recovering, or that wait for a slot version the board has not
+    // heard of yet (ReadBoard.Seen): each answered once the board can show what it asks for.
     private readonly List<(object Read, IActorRef Sender)> _waitingReads = [];
+    // Hours whose slot was asked for its state for a waiting read, and has not reported since.
+    private readonly HashSet<int> _reportAsked = [];
+    // Fires on the settings' clock when the oldest read waiting for a slot version has waited ReadWaitLimit.
+    private ITimer? _readWaitTimer;
     private (ISlotCommand Command, IActorRef Sender)? _touching;
     // The hours a view lists change only when an admin changes the calendar's hours: computed once per definition.
     private (CalendarDefinition Of, IReadOnlyList<int> Hours)? _hours;
@@ -90,6 +100,7 @@ public sealed class BoardActor : ReceivePersistentActor
         Command<ReadBoard>(m => Read(m, Sender));
         Command<GetBoard>(m => Read(m, Sender));
         Command<StorageFailed>(OnStorageFailed);
+        Command<ReadsWaitedTooLong>(_ => OnReadsWaitedTooLong());
         Command<ReceiveTimeout>(_ => Passivate());
         Command<PassivateDay>(_ => Passivate());
         Command<StopBoard>(_ => Context.Stop(Self));
@@ -167,6 +178,7 @@ public sealed class BoardActor : ReceivePersistentActor
     private void OnSlotState(SlotStateChanged change)
     {
         var publish = _model.Apply(change);
+        _reportAsked.Remove(change.State.SlotId);
         if (!IsReady) return;
         if (_waitingReads.Count > 0) AnswerWaitingReads();
         if (!publish) return;
@@ -179,7 +191,7 @@ public sealed class BoardActor : ReceivePersistentActor
     {
         _peers.StorageHealth.Forward(failed);
         // A slot whose recovery failed may not report until it is started again: waiting reads get the board as known, marked not ready.
-        if (!IsReady && _waitingReads.Count > 0) AnswerWaitingReads();
+        if (!IsReady && _waitingReads.Count > 0) AnswerAllNotReady();
     }
 
     private bool IsReady => _model.IsReady;
@@ -190,21 +202,99 @@ public sealed class BoardActor : ReceivePersistentActor
         if (!_key.IsDefault) Context.Parent.Tell(new ShardingPassivate(StopBoard.Instance));
     }
 
+    /// <summary>
+    /// Answers a read at once when the board is ready and shows every slot version the reader has seen; else holds it
+    /// until it does (<see cref="AnswerWaitingReads"/>).
+    /// </summary>
     private void Read(object read, IActorRef sender)
     {
-        if (!IsReady)
+        if (IsReady && Shows(read))
         {
-            _waitingReads.Add((read, sender));
+            Answer(read, sender, View());
             return;
         }
-        Answer(read, sender, View());
+        _waitingReads.Add((read, sender));
+        if (IsReady) AwaitSeenVersions();
     }
 
+    /// <summary>True when the model shows every slot at least at the version the read has seen (hours the calendar no longer has aside).</summary>
+    private bool Shows(object read)
+    {
+        if (read is not ReadBoard { Seen: { Count: > 0 } seen }) return true;
+        var calendar = Calendar;
+        foreach (var slot in seen)
+            if (calendar.HasHour(slot.SlotId) && _model.VersionOf(slot.SlotId) < slot.Version) return false;
+        return true;
+    }
+
+    /// <summary>
+    /// Answers the waiting reads the board can answer now. While ready, the others wait for a slot version it has not
+    /// heard of: the slot's report may be on its way (by another path than the answer the reader had, maybe through
+    /// another node) or lost, so each such slot is asked for its state, once until it reports. The slot answered the
+    /// reader after its write was stored, so whatever it reports now is at least that version. They wait at most
+    /// <see cref="SlotActorSettings.ReadWaitLimit"/>.
+    /// </summary>
     private void AnswerWaitingReads()
+    {
+        BoardView? view = null;
+        _waitingReads.RemoveAll(waiting =>
+        {
+            if (!IsReady || !Shows(waiting.Read)) return false;
+            Answer(waiting.Read, waiting.Sender, view ??= View());
+            return true;
+        });
+        if (IsReady) AwaitSeenVersions();
+    }
+
+    private void AwaitSeenVersions()
+    {
+        if (_waitingReads.Count == 0)
+        {
+            _readWaitTimer?.Dispose();
+            _readWaitTimer = null;
+            return;
+        }
+        var calendar = Calendar;
+        foreach (var (read, _) in _waitingReads)
+        {
+            if (read is not ReadBoard { Seen: { } seen }) continue;
+            foreach (var slot in seen)
+                if (calendar.HasHour(slot.SlotId) && _model.VersionOf(slot.SlotId) < slot.Version && _reportAsked.Add(slot.SlotId))
+                    ToSlot(slot.SlotId, ReportSlotState.Instance, Self);
+        }
+        if (_readWaitTimer is not null) return;
+        var self = Self;
+        _readWaitTimer = _settings.Clock.CreateTimer(_ => self.Tell(ReadsWaitedTooLong.Instance), null, _settings.ReadWaitLimit, Timeout.InfiniteTimeSpan);
+    }
+
+    /// <summary>
+    /// Reads that still wait for a slot version (its report lost, or its slot failing to recover) are answered with the
+    /// board marked not ready, which a session turns into "ask again shortly": never a view without a change its reader
+    /// was already answered. A board not ready yet keeps its reads until it is, as before any read waited for a version.
+    /// </summary>
+    private void OnReadsWaitedTooLong()
+    {
+        _readWaitTimer?.Dispose();
+        _readWaitTimer = null;
+        if (!IsReady || _waitingReads.Count == 0) return;
+        var view = View() with { IsReady = false };
+        foreach (var (read, sender) in _waitingReads) Answer(read, sender, view);
+        _waitingReads.Clear();
+        // A slot asked and not heard from may be asked again by the next read.
+        _reportAsked.Clear();
+    }
+
+    private void AnswerAllNotReady()
     {
         var view = View();
         foreach (var (read, sender) in _waitingReads) Answer(read, sender, view);
         _waitingReads.Clear();
+    }
+
+    protected override void PostStop()
+    {
+        _readWaitTimer?.Dispose();
+        base.PostStop();
     }
 
     private static void Answer(object read, IActorRef sender, BoardView view) =>
@@ -248,6 +338,12 @@ public sealed class BoardActor : ReceivePersistentActor
     {
         public static StopBoard Instance { get; } = new();
         private StopBoard() { }
+    }
+
+    /// <summary>The clock's signal that reads waiting for a slot version have waited <see cref="SlotActorSettings.ReadWaitLimit"/>.</summary>
+    private sealed record ReadsWaitedTooLong
+    {
+        public static ReadsWaitedTooLong Instance { get; } = new();
     }
 
     /// <summary>Sent by the node's <see cref="LiveDayBoards"/> bound: the day asks its shard to passivate it.</summary>

@@ -110,7 +110,7 @@ public sealed class BroadcasterActor : ReceiveActor, IWithTimers
     {
         // A change published before this node's unsubscribe reached the topic.
         if (!_audiences.TryGetValue(change.Board, out var audience)) return;
-        var verdict = BoardVersionCheck.OfChange(audience.Taken, change.Version);
+        var verdict = BoardVersionCheck.OfChange(audience.Taken, change.Version, audience.TakenSlots, change.SlotVersions);
         if (verdict == VersionVerdict.Ignore) return;
         if (verdict == VersionVerdict.TakeAndRead)
             _log.Debug("Board {0} changed to version {1} after version {2}: reading it", change.Board, change.Version, audience.Taken);
@@ -145,6 +145,7 @@ public sealed class BroadcasterActor : ReceiveActor, IWithTimers
     private void Take(Audience audience, BoardChanged change)
     {
         audience.Taken = change.Version;
+        audience.TakenSlots = change.SlotVersions;
         var alreadyPending = audience.Unsent is not null;
         audience.Unsent = change;
         if (alreadyPending) return;
@@ -187,7 +188,7 @@ public sealed class BroadcasterActor : ReceiveActor, IWithTimers
 
     /// <summary>
     /// One board's subscribers, its change waiting for the pacing interval, its latest payload, the version of the
-    /// newest view taken of it (from a change or a read), and whether a read of it is on its way.
+    /// newest view taken of it (from a change or a read) with its slots' versions, and whether a read of it is on its way.
     /// </summary>
     private sealed class Audience
     {
@@ -196,6 +197,7 @@ public sealed class BroadcasterActor : ReceiveActor, IWithTimers
         public SlotsUpdatePayload? Latest { get; set; }
         public long LastPublishedAt { get; set; }
         public long? Taken { get; set; }
+        public SlotVersions? TakenSlots { get; set; }
         public bool Reading { get; set; }
     }
 

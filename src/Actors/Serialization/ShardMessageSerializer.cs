@@ -28,6 +28,8 @@ public sealed class ShardMessageSerializer(ExtendedActorSystem system) : Seriali
     public const string GetSlotStateV1 = "get-slot-state/v1";
     public const string SlotReplyV1 = "slot-reply/v1";
     public const string ReadBoardV1 = "read-board/v1";
+    /// <summary>A read with the slot versions its reader has seen (<see cref="ReadBoard.Seen"/>); one without any is still written as v1.</summary>
+    public const string ReadBoardV2 = "read-board/v2";
     public const string GetBoardV1 = "get-board/v1";
     public const string BoardReadV1 = "board-read/v1";
     public const string BoardViewV1 = "board-view/v1";
@@ -56,6 +58,7 @@ public sealed class ShardMessageSerializer(ExtendedActorSystem system) : Seriali
         CancelSlot => CancelSlotV1,
         GetSlotState => GetSlotStateV1,
         SlotReply => SlotReplyV1,
+        ReadBoard { Seen: { Count: > 0 } } => ReadBoardV2,
         ReadBoard => ReadBoardV1,
         GetBoard => GetBoardV1,
         BoardRead => BoardReadV1,
@@ -77,7 +80,9 @@ public sealed class ShardMessageSerializer(ExtendedActorSystem system) : Seriali
         CancelSlot m => Json(m, ShardJsonContext.Default.CancelSlot),
         GetSlotState m => Json(m, ShardJsonContext.Default.GetSlotState),
         SlotReply m => Json(m, ShardJsonContext.Default.SlotReply),
-        ReadBoard m => Json(m, ShardJsonContext.Default.ReadBoard),
+        ReadBoard { Seen: { Count: > 0 } } m => Json(m, ShardJsonContext.Default.ReadBoard),
+        // v1's shape: the correlation id alone, as nodes of the build before v2 read it.
+        ReadBoard m => Json(new ReadBoard(m.CorrelationId), ShardJsonContext.Default.ReadBoard),
         BoardRead m => Json(m, ShardJsonContext.Default.BoardRead),
         BoardView m => Json(m, ShardJsonContext.Default.BoardView),
         SlotStateChanged m => Json(m, ShardJsonContext.Default.SlotStateChanged),
@@ -96,7 +101,8 @@ public sealed class ShardMessageSerializer(ExtendedActorSystem system) : Seriali
         CancelSlotV1 => Read(bytes, manifest, ShardJsonContext.Default.CancelSlot),
         GetSlotStateV1 => Read(bytes, manifest, ShardJsonContext.Default.GetSlotState),
         SlotReplyV1 => Read(bytes, manifest, ShardJsonContext.Default.SlotReply),
-        ReadBoardV1 => Read(bytes, manifest, ShardJsonContext.Default.ReadBoard),
+        ReadBoardV1 => new ReadBoard(Read(bytes, manifest, ShardJsonContext.Default.ReadBoard).CorrelationId),
+        ReadBoardV2 => Read(bytes, manifest, ShardJsonContext.Default.ReadBoard),
         BoardReadV1 => Read(bytes, manifest, ShardJsonContext.Default.BoardRead),
         BoardViewV1 => Read(bytes, manifest, ShardJsonContext.Default.BoardView),
         SlotStateChangedV1 => Read(bytes, manifest, ShardJsonContext.Default.SlotStateChanged),
@@ -139,6 +145,7 @@ internal sealed record WrappedMessage(string EntityId, int SerializerId, string 
 [JsonSerializable(typeof(GetSlotState))]
 [JsonSerializable(typeof(SlotReply))]
 [JsonSerializable(typeof(ReadBoard))]
+[JsonSerializable(typeof(SlotAtVersion))]
 [JsonSerializable(typeof(BoardRead))]
 [JsonSerializable(typeof(BoardView))]
 [JsonSerializable(typeof(SlotStateChanged))]

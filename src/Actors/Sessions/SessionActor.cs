@@ -35,6 +35,9 @@ public sealed class SessionActor : ReceiveActor, IWithTimers
     private readonly SessionIdentity _identity;
     // The boards whose broadcasts this connection receives.
     private readonly HashSet<BoardKey> _watched = [];
+    // Per board, the stored version of each slot this connection was answered at that no read answer has shown since:
+    // its next read of the board carries them (ReadBoard.Seen), so the answer includes those changes.
+    private readonly Dictionary<BoardKey, Dictionary<int, long>> _answeredVersions = [];
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private long _lastCorrelationId;
     // A handler threw once: the session is closing, and a second failure stops it at once.
@@ -176,16 +179,38 @@ public sealed class SessionActor : ReceiveActor, IWithTimers
     }
 
     /// <summary>
-    /// Reads the board, not the last broadcast: it hears of a change before the change is answered, so the answer
-    /// includes every change this client has been told of (broadcasts are paced and may lag).
+    /// Reads the board, not the last broadcast (broadcasts are paced, may lag, and pub-sub may lose one). The read carries
+    /// the slot versions this client was answered at and no read answer has shown since, and the board answers with a
+    /// view that shows them: the answer includes every change this client has been told of, whichever path the slot's
+    /// report to its board took (on one node or across nodes).
     /// </summary>
     private void ReadBoard(AnswerEcho echo, RequestTarget.Day? day)
     {
-        var read = new ReadBoard(++_lastCorrelationId);
+        var read = new ReadBoard(++_lastCorrelationId) { Seen = SeenOn(RequestTarget.BoardOf(day)) };
         _outbox.Expect(new PendingRequest(read.CorrelationId, echo, null, _settings.Clock.GetTimestamp()) { Day = day });
         // A read is timed out as a command is: an answer that never comes must not hold back the ones after it.
         StartWatching();
         Send(read, day);
+    }
+
+    private IReadOnlyList<SlotAtVersion>? SeenOn(BoardKey board) =>
+        _answeredVersions.TryGetValue(board, out var slots) ? slots.Select(s => new SlotAtVersion(s.Key, s.Value)).ToArray() : null;
+
+    /// <summary>An answer reflected a slot's stored version: the next read of its board must show at least that.</summary>
+    private void RememberAnswered(BoardKey board, int slotId, long version)
+    {
+        if (version <= 0) return;
+        if (!_answeredVersions.TryGetValue(board, out var slots)) _answeredVersions[board] = slots = [];
+        if (version > slots.GetValueOrDefault(slotId)) slots[slotId] = version;
+    }
+
+    /// <summary>A ready view of the board shows these versions: later reads need not carry them (a board's view only grows).</summary>
+    private void ForgetAnsweredShownBy(BoardKey board, BoardView view)
+    {
+        if (!_answeredVersions.TryGetValue(board, out var slots)) return;
+        foreach (var (slotId, version) in slots.ToArray())
+            if (view.SlotVersions.Of(slotId) >= version) slots.Remove(slotId);
+        if (slots.Count == 0) _answeredVersions.Remove(board);
     }
 
     /// <summary>To the board the request is about: the default calendar's, or a dated day's.</summary>
@@ -289,6 +314,7 @@ public sealed class SessionActor : ReceiveActor, IWithTimers
         // tells the outcome. It can never stand in for another command's answer.
         if (!_outbox.TryGetPending(reply.CorrelationId, out var request)) return;
         var result = reply.Result;
+        RememberAnswered(request.Board, result.SlotId, reply.StateVersion);
         // An answer holds back older broadcasts of its board, if this connection hears that board at all.
         var shows = _watched.Contains(request.Board) ? ShownView.OfSlot(request.Board, result.SlotId, reply.StateVersion) : ShownView.Nothing;
         _outbox.TryAnswer(reply.CorrelationId, Render(ResponseTo(result.Kind, result.Success, result.Message, result.SlotId), request.Echo), shows);
@@ -304,6 +330,7 @@ public sealed class SessionActor : ReceiveActor, IWithTimers
                 Render(new ErrorMessage("The slots are still being loaded from storage; ask again shortly."), request.Echo), ShownView.Nothing);
             return;
         }
+        ForgetAnsweredShownBy(request.Board, view);
         var data = request.Day is { } day ? SlotsDataFactory.FromDay(day.Calendar, day.Date, view.Slots) : SlotsDataFactory.From(view.Slots);
         var shows = _watched.Contains(request.Board) ? ShownView.OfBoard(request.Board, view.Version, view.SlotVersions) : ShownView.Nothing;
         _outbox.TryAnswer(read.CorrelationId, Render(new SlotsUpdateMessage(data, _settings.Clock.GetUtcNow()), request.Echo), shows);

@@ -6,5 +6,11 @@ namespace SlotBooking.Actors.Slots;
 /// <param name="Clock">The source of booking timestamps.</param>
 public sealed record SlotActorSettings(int SnapshotEvery, TimeSpan IdleTimeout, TimeProvider Clock)
 {
+    /// <summary>
+    /// How long a board holds a read that waits for a slot version it does not have yet (<see cref="Board.ReadBoard.Seen"/>)
+    /// before answering it "not ready"; on <see cref="Clock"/>.
+    /// </summary>
+    public TimeSpan ReadWaitLimit { get; init; } = TimeSpan.FromSeconds(5);
+
     public static SlotActorSettings Default { get; } = new(500, TimeSpan.FromMinutes(5), TimeProvider.System);
 }

@@ -90,4 +90,46 @@ public sealed class BoardReadModelTests
 
         Assert.True(View(model, 3, 3).Slots[0].IsBooked);
     }
+
+    [Fact]
+    public void A_new_incarnation_is_at_least_as_new_as_the_last_and_equal_only_when_nothing_changed()
+    {
+        var first = Touching(3, 4);
+        first.Apply(new SlotStateChanged(SlotState.Free(3), 0));
+        first.Apply(new SlotStateChanged(SlotState.Free(4), 0));
+        for (var version = 1; version <= 5; version++)
+            first.Apply(new SlotStateChanged(version % 2 == 1 ? new SlotState(4, DateTimeOffset.UnixEpoch) : SlotState.Free(4), version));
+        var last = first.Version;
+
+        // The board starts again: its slots report their stored versions, and only then is it ready.
+        var again = Touching(3, 4);
+        Assert.True(again.Apply(new SlotStateChanged(new SlotState(4, DateTimeOffset.UnixEpoch), 5)) is false && !again.IsReady);
+        Assert.Equal(0, again.Version);
+        Assert.True(again.Apply(new SlotStateChanged(SlotState.Free(3), 0)));
+        Assert.Equal(last, again.Version);
+
+        Assert.True(again.Apply(new SlotStateChanged(new SlotState(3, DateTimeOffset.UnixEpoch), 1)));
+        Assert.Equal(last + 1, again.Version);
+    }
+
+    [Fact]
+    public void A_day_nobody_touched_is_at_version_zero_and_touching_an_hour_changes_no_version_only_storing_does()
+    {
+        var day = Touching();
+        Assert.Equal(0, day.Version);
+        day.Touch(3);
+        day.Apply(new SlotStateChanged(SlotState.Free(3), 0));
+        Assert.Equal(0, View(day, 3, 4).Version);
+        day.Apply(new SlotStateChanged(new SlotState(3, DateTimeOffset.UnixEpoch), 1));
+        Assert.Equal(1, View(day, 3, 4).Version);
+    }
+
+    [Fact]
+    public void A_board_that_starts_with_touched_hours_whose_slots_stored_nothing_publishes_its_first_view_at_one()
+    {
+        var board = Touching(3, 4);
+        Assert.False(board.Apply(new SlotStateChanged(SlotState.Free(3), 0)));
+        Assert.True(board.Apply(new SlotStateChanged(SlotState.Free(4), 0)));
+        Assert.Equal(1, board.Version);
+    }
 }

@@ -271,12 +271,16 @@ public sealed class BroadcasterSpecs : TestKit
     }
 
     [Fact]
-    public void Version_checks_take_the_next_read_on_a_gap_or_an_older_version_and_ignore_a_repeat()
+    public void Version_checks_take_the_next_read_on_a_gap_and_ignore_a_repeat_or_an_older_version()
     {
         Assert.Equal(VersionVerdict.Take, BoardVersionCheck.OfChange(null, 12));
         Assert.Equal(VersionVerdict.Take, BoardVersionCheck.OfChange(4, 5));
         Assert.Equal(VersionVerdict.TakeAndRead, BoardVersionCheck.OfChange(4, 6));
-        Assert.Equal(VersionVerdict.TakeAndRead, BoardVersionCheck.OfChange(9, 2));
+        // Versions only grow, across a board's incarnations too: an older change is older news.
+        Assert.Equal(VersionVerdict.Ignore, BoardVersionCheck.OfChange(9, 2));
+        // A batch of two events on one slot raises the version by two and misses nothing; two slots moved may have.
+        Assert.Equal(VersionVerdict.Take, BoardVersionCheck.OfChange(4, 6, new SlotVersions(3, [1, 1]), new SlotVersions(3, [3, 1])));
+        Assert.Equal(VersionVerdict.TakeAndRead, BoardVersionCheck.OfChange(4, 6, new SlotVersions(3, [1, 1]), new SlotVersions(3, [2, 2])));
         Assert.Equal(VersionVerdict.Ignore, BoardVersionCheck.OfChange(4, 4));
         Assert.Equal(VersionVerdict.Take, BoardVersionCheck.OfRead(null, 0));
         Assert.Equal(VersionVerdict.Take, BoardVersionCheck.OfRead(4, 5));

@@ -83,6 +83,22 @@ public sealed class ShardMessageRoundTripSpecs : IDisposable
     }
 
     [Fact]
+    public void A_read_with_the_slot_versions_seen_reads_back_under_v2_and_one_without_under_v1()
+    {
+        var seen = new ReadBoard(8) { Seen = [new SlotAtVersion(9, 4), new SlotAtVersion(11, 1)] };
+        var back = Assert.IsType<ReadBoard>(RoundTrip(seen, ShardMessageSerializer.ReadBoardV2));
+        Assert.Equal(8, back.CorrelationId);
+        Assert.Equal(seen.Seen, back.Seen!);
+        var inEnvelope = Assert.IsType<BoardEnvelope>(RoundTrip(new BoardEnvelope(Lab, seen), ShardMessageSerializer.BoardEnvelopeV1));
+        Assert.Equal(seen.Seen, Assert.IsType<ReadBoard>(inEnvelope.Message).Seen!);
+
+        // Without versions, the bytes are v1's, as nodes of the build before read them.
+        var plain = new ReadBoard(8) { Seen = [] };
+        Assert.Equal(new ReadBoard(8), RoundTrip(plain, ShardMessageSerializer.ReadBoardV1));
+        Assert.Equal("{\"correlation_id\":8}", System.Text.Encoding.UTF8.GetString(_system.System.Serialization.FindSerializerFor(plain).ToBinary(plain)));
+    }
+
+    [Fact]
     public void An_envelopes_message_is_carried_by_its_own_serializer()
     {
         // The slot's state in GetSlotState's answer is the journal's shape; inside an envelope it keeps that serializer.

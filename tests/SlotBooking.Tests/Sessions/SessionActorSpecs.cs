@@ -198,4 +198,25 @@ public sealed class SessionActorSpecs : TestKit
         _slots.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
         Assert.True(await _sink.NothingSentWithinAsync(TimeSpan.FromMilliseconds(100)), "the request must not be answered 'shutting down'");
     }
+
+    [Fact]
+    public async Task Get_slots_after_an_answer_carries_the_slot_version_answered_until_a_view_has_shown_it()
+    {
+        var (session, _) = Start();
+        session.Tell(Frame("""{"type":"book_slot","slot_id":9}"""));
+        session.Tell(Booked(_slots.ExpectMsg<BookSlot>(), 5));
+        await _sink.NextAsync();
+
+        // The board must answer with slot 9 at version 5 at least, whichever way the slot's report to it went.
+        session.Tell(Frame("""{"type":"get_slots"}"""));
+        var read = _board.ExpectMsg<ReadBoard>();
+        Assert.Equal([new SlotAtVersion(9, 5)], read.Seen!);
+        var booked = new SlotState(9, DateTimeOffset.UnixEpoch);
+        _board.Reply(new BoardRead(read.CorrelationId, new BoardView(true, [booked], 7, new SlotVersions(9, ImmutableArray.Create(5L)))));
+        await _sink.NextAsync();
+
+        // That view showed it: the next read has nothing to wait for.
+        session.Tell(Frame("""{"type":"get_slots"}"""));
+        Assert.Null(_board.ExpectMsg<ReadBoard>().Seen);
+    }
 }
