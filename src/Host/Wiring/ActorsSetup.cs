@@ -1,7 +1,6 @@
 using Akka.Actor;
 using Akka.Cluster;
 using Akka.Hosting;
-using SlotBooking.Actors.Accounts;
 using SlotBooking.Actors.Board;
 using SlotBooking.Actors.Broadcast;
 using SlotBooking.Actors.Calendars;
@@ -18,10 +17,10 @@ namespace SlotBooking.Host.Wiring;
 public static class ActorsSetup
 {
     /// <summary>
-    /// Starts the storage health, the bound on live day boards, the account directory, the calendar catalog, the owners'
-    /// index and the storage probe, and registers all but the probe for injection. Boards and slots are sharded entities
-    /// (<see cref="Cluster.ShardingSetup"/>); the broadcaster, which reads boards through their region, starts after
-    /// them (<see cref="AddSlotBroadcaster"/>).
+    /// Starts the storage health, the bound on live day boards, the calendar catalog, the owners' index and the storage
+    /// probe, and registers all but the probe for injection. Boards and slots are sharded entities
+    /// (<see cref="Cluster.ShardingSetup"/>), and so are accounts and sign-in limits (<see cref="Cluster.ServiceSharding"/>);
+    /// the broadcaster, which reads boards through their region, starts after them (<see cref="AddSlotBroadcaster"/>).
     /// </summary>
     public static AkkaConfigurationBuilder AddSlotActors(this AkkaConfigurationBuilder akka, IServiceProvider services)
     {
@@ -53,11 +52,8 @@ public static class ActorsSetup
                 // Saves a snapshot at intervals and tells the storage health whether storage works.
                 system.ActorOf(StorageProbeActor.Props(storageHealth, options.StorageProbeInterval, clock), "storage-probe");
                 system.ActorOf(UndeliveredCommandResponder.Props(), "undelivered-commands");
-                // Accounts passivate after the same idle time as slots.
-                var accounts = system.ActorOf(AccountDirectory.Props(new AccountSettings(options.SlotIdleTimeout, clock)), "accounts");
                 registry.Register<StorageHealthActor>(storageHealth);
                 registry.Register<LiveDayBoards>(liveDays);
-                registry.Register<AccountDirectory>(accounts);
                 registry.Register<CalendarCatalog>(catalog);
                 registry.Register<OwnerIndex>(owners);
             });

@@ -247,7 +247,7 @@ public sealed class OwnerBookingsSpecs : IDisposable
         Assert.Empty(slots.Read(owners, Alice).Bookings);
         kit.AwaitAssert(() =>
         {
-            kit.Sys.ActorSelection($"/user/owners/{OwnerNames.For(Alice)}").Tell(new Identify(0), kit.TestActor);
+            kit.Sys.ActorSelection($"/user/owners/{OwnerNames.For(Alice)}-*").Tell(new Identify(0), kit.TestActor);
             Assert.Null(kit.ExpectMsg<ActorIdentity>().Subject);
         }, TimeSpan.FromSeconds(15), TimeSpan.FromMilliseconds(50));
 
@@ -267,7 +267,7 @@ public sealed class OwnerBookingsSpecs : IDisposable
         owners.Tell(new WatchOwner(Alice, watcher));
         Assert.Equal(0, (await watcher.NextAsync()).Version);
 
-        kit.Sys.ActorSelection($"/user/owners/{OwnerNames.For(Alice)}").Tell(Kill.Instance);
+        kit.Sys.ActorSelection($"/user/owners/{OwnerNames.For(Alice)}-*").Tell(Kill.Instance);
         slots.Book(OwnerSpecKit.Lab(9), Alice);
 
         // The new read model shows the watcher its bookings (perhaps first as they were, if it read before the booking).
