@@ -309,31 +309,6 @@ public sealed class OwnerBookingsSpecs : IDisposable
         Assert.Equal(2, (await watcher.NextAsync()).Version);
     }
 
-    /// <summary>A read journal whose all-events query reads as usual but completes only when released.</summary>
-    private sealed class GatedJournal
-    {
-        private readonly TaskCompletionSource<bool> _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private readonly TaskCompletionSource _firstEventRead = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public Task FirstEventRead => _firstEventRead.Task;
-
-        public void Release() => _release.TrySetResult(true);
-
-        public ICurrentAllEventsQuery Over(ICurrentAllEventsQuery real) => new Query(this, real);
-
-        private sealed class Query(GatedJournal gate, ICurrentAllEventsQuery real) : ICurrentAllEventsQuery
-        {
-            public Source<EventEnvelope, NotUsed> CurrentAllEvents(Offset offset) =>
-                real.CurrentAllEvents(offset)
-                    .Select(e =>
-                    {
-                        gate._firstEventRead.TrySetResult();
-                        return e;
-                    })
-                    .Concat(Source.FromTask(gate._release.Task).SelectMany(_ => Array.Empty<EventEnvelope>()));
-        }
-    }
-
     /// <summary>A read journal that records the offset each all-events query starts from.</summary>
     private sealed class RecordingFrom(ICurrentAllEventsQuery real, List<Offset> asked) : ICurrentAllEventsQuery
     {
