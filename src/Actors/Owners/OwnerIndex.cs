@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Akka.Cluster.Tools.PublishSubscribe;
 using Akka.Event;
 using Akka.Persistence;
 using Akka.Persistence.Query;
@@ -10,16 +11,17 @@ namespace SlotBooking.Actors.Owners;
 
 /// <summary>
 /// Every owner's "my bookings". It folds the journal (the all-events query, see <see cref="OwnerProjection"/>) while it
-/// hears the slots' <see cref="OwnedSlotChanged"/> on the event stream, and merges the two by each slot's sequence
-/// number, so a change is counted once whichever way it arrives. What it has read is saved as a snapshot with the
+/// hears the slots' <see cref="OwnedSlotChanged"/> (in a cluster, every node's, through <see cref="OwnedSlotsTopic"/>;
+/// without a pub-sub mediator, this system's event stream), and merges the two by each slot's sequence number, so a
+/// change is counted once whichever way it arrives. What it has read is saved as a snapshot with the
 /// journal offset it reached (<see cref="OwnerIndexSnapshot"/>), so a start reads only the journal after it, and it
 /// catches up and saves again every <see cref="OwnerBookingsSettings.CatchUpInterval"/>. A read that fails is logged and
 /// retried, and nobody is answered with a partial list.
 /// <para>
 /// A projection per node, not a sharded entity or a singleton: the journal is the source of truth and every node folds
 /// it, so a read needs no hop to another node, and the connections watching an owner (objects of this node) stay on it.
-/// The event stream is the node's own: a change stored through a slot on another node is known here at the next
-/// catch-up. Every node saves its snapshot under the one persistence id <see cref="Id"/> (sequence number 0, so each save
+/// A change stored by a slot on any node is heard here through the topic; one the topic lost (it is at most once) is
+/// read from the journal at the next catch-up. Every node saves its snapshot under the one persistence id <see cref="Id"/> (sequence number 0, so each save
 /// replaces the last): that is safe, because each snapshot is a fold of a prefix of the one global journal up to its
 /// offset, plus changes merged by per-slot sequence number; whichever node's snapshot a start loads, reading the journal
 /// after its offset and merging yields the same bookings.
@@ -38,6 +40,8 @@ public sealed class OwnerIndex : ReceivePersistentActor, IWithTimers
     public const string Id = "owner-index";
 
     private readonly OwnerBookingsSettings _settings;
+    // The node's DistributedPubSub mediator, or null to hear this system's event stream alone (a spec without a cluster).
+    private readonly IActorRef? _mediator;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     // The running incarnation of each owner's read model; one that is stopping is no longer here.
     private readonly Dictionary<string, IActorRef> _running = [];
@@ -52,9 +56,10 @@ public sealed class OwnerIndex : ReceivePersistentActor, IWithTimers
     private bool _reading;
     private int _failures;
 
-    public OwnerIndex(OwnerBookingsSettings settings)
+    public OwnerIndex(OwnerBookingsSettings settings, IActorRef? mediator)
     {
         _settings = settings;
+        _mediator = mediator;
 
         Recover<SnapshotOffer>(offer =>
         {
@@ -91,6 +96,7 @@ public sealed class OwnerIndex : ReceivePersistentActor, IWithTimers
             // A running read model is given the owner's new slots; one started later begins from them.
             if (_loaded && _running.TryGetValue(change.Owner, out var child)) child.Tell(new OwnerSlots(after));
         });
+        Command<SubscribeAck>(_ => { });
         Command<ProjectionRead>(OnRead);
         Command<ProjectionFailed>(OnFailed);
         Command<RetryRead>(_ => StartRead());
@@ -114,7 +120,10 @@ public sealed class OwnerIndex : ReceivePersistentActor, IWithTimers
         });
     }
 
-    public static Props Props(OwnerBookingsSettings settings) => Akka.Actor.Props.Create(() => new OwnerIndex(settings));
+    /// <param name="mediator">The node's DistributedPubSub mediator, to hear every node's changes on <see cref="OwnedSlotsTopic"/>;
+    /// null hears this system's event stream.</param>
+    public static Props Props(OwnerBookingsSettings settings, IActorRef? mediator = null) =>
+        Akka.Actor.Props.Create(() => new OwnerIndex(settings, mediator));
 
     public override string PersistenceId => Id;
 
@@ -122,14 +131,17 @@ public sealed class OwnerIndex : ReceivePersistentActor, IWithTimers
 
     protected override void PreStart()
     {
-        // Subscribed before the read starts (after recovery), so no change falls between the two.
-        Context.System.EventStream.Subscribe(Self, typeof(OwnedSlotChanged));
+        // Subscribed before the read starts (after recovery), so no change falls between the two (on other nodes, once
+        // the subscription has spread; what they published before is read at the next catch-up).
+        if (_mediator is null) Context.System.EventStream.Subscribe(Self, typeof(OwnedSlotChanged));
+        else _mediator.Tell(new Subscribe(OwnedSlotsTopic.Name, Self));
         base.PreStart();
     }
 
     protected override void PostStop()
     {
-        Context.System.EventStream.Unsubscribe(Self);
+        if (_mediator is null) Context.System.EventStream.Unsubscribe(Self);
+        else _mediator.Tell(new Unsubscribe(OwnedSlotsTopic.Name, Self));
         base.PostStop();
     }
 

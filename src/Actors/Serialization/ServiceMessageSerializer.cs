@@ -6,12 +6,15 @@ using Akka.Actor;
 using Akka.Serialization;
 using SlotBooking.Actors.Accounts;
 using SlotBooking.Actors.Limits;
+using SlotBooking.Actors.Owners;
+using NodaTime;
+using NodaTime.Text;
 
 namespace SlotBooking.Actors.Serialization;
 
 /// <summary>
-/// The messages of the cluster-wide services that are sharded entities (accounts, sign-in failure limits) and their
-/// answers, as JSON under stable, versioned manifests, as <see cref="ShardMessageSerializer"/> does for boards and
+/// The messages of the cluster-wide services: the sharded entities' (accounts, sign-in failure limits) and their
+/// answers, and the owned slots' changes relayed to every node's owners' index (<see cref="OwnedSlotsTopic"/>), as JSON under stable, versioned manifests, as <see cref="ShardMessageSerializer"/> does for boards and
 /// slots: a manifest is never reused for another shape; a changed shape gets a new "/v2" manifest and the old one keeps
 /// being read. A password hash crosses between nodes inside the cluster (as it is stored in the journal); a password never does.
 /// </summary>
@@ -32,6 +35,7 @@ public sealed class ServiceMessageSerializer(ExtendedActorSystem system) : Seria
     public const string SignInVerdictV1 = "sign-in-verdict/v1";
     public const string SignInFailureCountedV1 = "sign-in-failure-counted/v1";
     public const string StopSignInLimitV1 = "stop-sign-in-limit/v1";
+    public const string OwnedSlotChangedV1 = "owned-slot-changed/v1";
 
     /// <summary>The types bound to this serializer; the host binds them where it wires the services' regions.</summary>
     public static readonly IReadOnlyList<Type> BoundTypes =
@@ -39,6 +43,7 @@ public sealed class ServiceMessageSerializer(ExtendedActorSystem system) : Seria
         typeof(RegisterAccount), typeof(ReplaceAccountPassword), typeof(FindAccount), typeof(AccountCreated), typeof(AccountAlreadyExists),
         typeof(AccountPasswordChanged), typeof(AccountLookup), typeof(StopAccount),
         typeof(IsSignInRefused), typeof(CountSignInFailure), typeof(SignInVerdict), typeof(SignInFailureCounted), typeof(StopSignInLimit),
+        typeof(OwnedSlotChanged),
     ];
 
     public override int Identifier => Id;
@@ -58,6 +63,7 @@ public sealed class ServiceMessageSerializer(ExtendedActorSystem system) : Seria
         SignInVerdict => SignInVerdictV1,
         SignInFailureCounted => SignInFailureCountedV1,
         StopSignInLimit => StopSignInLimitV1,
+        OwnedSlotChanged => OwnedSlotChangedV1,
         _ => throw new ArgumentException($"Cannot serialize {o.GetType()}", nameof(o)),
     };
 
@@ -73,6 +79,7 @@ public sealed class ServiceMessageSerializer(ExtendedActorSystem system) : Seria
         IsSignInRefused m => Json(m, ServiceJsonContext.Default.IsSignInRefused),
         CountSignInFailure m => Json(m, ServiceJsonContext.Default.CountSignInFailure),
         SignInVerdict m => Json(m, ServiceJsonContext.Default.SignInVerdict),
+        OwnedSlotChanged m => Json(WireOwnedSlotChanged.Of(m), ServiceJsonContext.Default.WireOwnedSlotChanged),
         // Messages without fields: the manifest says it all.
         StopAccount or SignInFailureCounted or StopSignInLimit => [],
         _ => throw new ArgumentException($"Cannot serialize {obj.GetType()}", nameof(obj)),
@@ -90,6 +97,7 @@ public sealed class ServiceMessageSerializer(ExtendedActorSystem system) : Seria
         IsSignInRefusedV1 => Read(bytes, manifest, ServiceJsonContext.Default.IsSignInRefused),
         CountSignInFailureV1 => Read(bytes, manifest, ServiceJsonContext.Default.CountSignInFailure),
         SignInVerdictV1 => Read(bytes, manifest, ServiceJsonContext.Default.SignInVerdict),
+        OwnedSlotChangedV1 => Read(bytes, manifest, ServiceJsonContext.Default.WireOwnedSlotChanged).ToChange(),
         StopAccountV1 => StopAccount.Instance,
         SignInFailureCountedV1 => SignInFailureCounted.Instance,
         StopSignInLimitV1 => StopSignInLimit.Instance,
@@ -100,6 +108,17 @@ public sealed class ServiceMessageSerializer(ExtendedActorSystem system) : Seria
 
     private static T Read<T>(byte[] bytes, string manifest, JsonTypeInfo<T> type) =>
         JsonSerializer.Deserialize(bytes, type) ?? throw new SerializationException($"'{manifest}' payload was null");
+}
+
+/// <summary>An <see cref="OwnedSlotChanged"/> on the wire: its date as ISO text (YYYY-MM-DD), absent for an undated slot.</summary>
+internal sealed record WireOwnedSlotChanged(
+    string Owner, string PersistenceId, long SequenceNr, string CalendarId, string? Date, int SlotId, DateTimeOffset? BookedAt)
+{
+    public static WireOwnedSlotChanged Of(OwnedSlotChanged c) =>
+        new(c.Owner, c.PersistenceId, c.SequenceNr, c.CalendarId, c.Date is { } d ? LocalDatePattern.Iso.Format(d) : null, c.SlotId, c.BookedAt);
+
+    public OwnedSlotChanged ToChange() =>
+        new(Owner, PersistenceId, SequenceNr, CalendarId, Date is { } d ? LocalDatePattern.Iso.Parse(d).GetValueOrThrow() : (LocalDate?)null, SlotId, BookedAt);
 }
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
@@ -113,4 +132,5 @@ public sealed class ServiceMessageSerializer(ExtendedActorSystem system) : Seria
 [JsonSerializable(typeof(IsSignInRefused))]
 [JsonSerializable(typeof(CountSignInFailure))]
 [JsonSerializable(typeof(SignInVerdict))]
+[JsonSerializable(typeof(WireOwnedSlotChanged))]
 internal sealed partial class ServiceJsonContext : JsonSerializerContext;

@@ -47,8 +47,12 @@ public static class ActorsSetup
                     "calendar-catalog");
                 // The owners' "my bookings", read from the journal through the SQL plugin's read journal (on SQLite up to
                 // what is stored when each read begins, without waiting for the read journal's poll).
+                // Every node folds the journal itself, and hears every node's slots through the owned-slots topic (relayed
+                // from this node's event stream by the relay).
+                var mediator = registry.Get<Akka.Cluster.Tools.PublishSubscribe.DistributedPubSub>();
+                system.ActorOf(OwnedSlotRelay.Props(mediator), "owned-slot-relay");
                 var owners = system.ActorOf(OwnerIndex.Props(new OwnerBookingsSettings(
-                    OwnerReadJournal.For(services.GetStorageOptions().Kind), options.SlotIdleTimeout, clock, calendars.Find)), "owners");
+                    OwnerReadJournal.For(services.GetStorageOptions().Kind), options.SlotIdleTimeout, clock, calendars.Find), mediator), "owners");
                 // Saves a snapshot at intervals and tells the storage health whether storage works.
                 system.ActorOf(StorageProbeActor.Props(storageHealth, options.StorageProbeInterval, clock), "storage-probe");
                 system.ActorOf(UndeliveredCommandResponder.Props(), "undelivered-commands");

@@ -16,8 +16,8 @@ using SlotBooking.Host.Persistence;
 namespace SlotBooking.Tests.Cluster;
 
 /// <summary>
-/// A node with the cluster-wide services' shard regions (accounts, sign-in limits), wired by the host's own extensions
-/// (<see cref="ServiceSharding"/>), for specs: a cluster of one that joins itself, or a member of a cluster of several in
+/// A node with the cluster-wide services' shard regions (accounts, sign-in limits) and DistributedPubSub, wired by the
+/// host's own extensions (<see cref="ServiceSharding"/>, <see cref="BroadcastSetup"/>), for specs: a cluster of one that joins itself, or a member of a cluster of several in
 /// this process (<see cref="StartMember"/>). With a database file it also has the service's persistence (accounts need it).
 /// </summary>
 public sealed class ServiceNode : IDisposable
@@ -32,6 +32,7 @@ public sealed class ServiceNode : IDisposable
         var registry = host.Services.GetRequiredService<ActorRegistry>();
         Accounts = registry.Get<AccountActor>();
         SignInLimits = registry.Get<SignInLimitActor>();
+        Mediator = registry.Get<Akka.Cluster.Tools.PublishSubscribe.DistributedPubSub>();
         Throttle = new SignInThrottle(host.Services.GetRequiredService<IRequiredActor<SignInLimitActor>>(), Options.Create(auth), Options.Create(options));
     }
 
@@ -39,6 +40,9 @@ public sealed class ServiceNode : IDisposable
     public TestKit Kit { get; }
     public IActorRef Accounts { get; }
     public IActorRef SignInLimits { get; }
+
+    /// <summary>The node's DistributedPubSub mediator.</summary>
+    public IActorRef Mediator { get; }
 
     /// <summary>The host's throttle, asking this node's region.</summary>
     public SignInThrottle Throttle { get; }
@@ -50,8 +54,8 @@ public sealed class ServiceNode : IDisposable
         Start(databasePath, clock, accounts, limits, new ClusterNodeOptions());
 
     /// <summary>A member of a cluster whose first seed is <paramref name="seed"/>, on <paramref name="port"/>.</summary>
-    public static ServiceNode StartMember(int port, string seed, TimeProvider clock, AuthOptions? limits = null) =>
-        Start(null, clock, null, limits, new ClusterNodeOptions { Port = port, SeedNodes = [seed] });
+    public static ServiceNode StartMember(int port, string seed, TimeProvider clock, string? databasePath = null) =>
+        Start(databasePath, clock, null, null, new ClusterNodeOptions { Port = port, SeedNodes = [seed] });
 
     private static ServiceNode Start(string? databasePath, TimeProvider clock, AccountSettings? accounts, AuthOptions? limits, ClusterNodeOptions node)
     {
@@ -65,7 +69,7 @@ public sealed class ServiceNode : IDisposable
         if (databasePath is not null) builder.Services.Configure<SlotBookingOptions>(o => o.DatabasePath = databasePath);
         builder.Services.AddAkka(ClusterNodeOptions.ActorSystemName, (akka, services) =>
         {
-            akka.AddHocon("akka.test.single-expect-default = 20s", HoconAddMode.Prepend).AddSlotCluster(node);
+            akka.AddHocon("akka.test.single-expect-default = 20s", HoconAddMode.Prepend).AddSlotCluster(node).AddSlotBroadcasts();
             if (databasePath is not null) akka.AddSlotPersistence(services);
             akka.AddAccountSharding(accounts ?? new AccountSettings(TimeSpan.FromMinutes(5), clock), ClusterNodeOptions.DefaultShards)
                 .AddSignInLimitSharding(new SignInLimitSettings(auth.FailuresPerAddress, auth.FailuresPerAccount, auth.FailureWindow, clock),

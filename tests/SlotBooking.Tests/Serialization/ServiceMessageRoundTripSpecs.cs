@@ -1,13 +1,14 @@
 using Microsoft.Extensions.Time.Testing;
 using SlotBooking.Actors.Accounts;
 using SlotBooking.Actors.Limits;
+using SlotBooking.Actors.Owners;
 using SlotBooking.Actors.Serialization;
 using SlotBooking.Tests.Cluster;
 
 namespace SlotBooking.Tests.Serialization;
 
 /// <summary>
-/// Every message of the accounts' and sign-in limits' regions, through the serializer the host configures, as it would
+/// Every message of the accounts' and sign-in limits' regions, and the owned slots' changes on their topic, through the serializer the host configures, as it would
 /// cross to another node: bound to <see cref="ServiceMessageSerializer"/> under its stable manifest, and read back equal.
 /// </summary>
 public sealed class ServiceMessageRoundTripSpecs : IDisposable
@@ -46,6 +47,9 @@ public sealed class ServiceMessageRoundTripSpecs : IDisposable
         { new SignInVerdict(false), ServiceMessageSerializer.SignInVerdictV1 },
         { SignInFailureCounted.Instance, ServiceMessageSerializer.SignInFailureCountedV1 },
         { StopSignInLimit.Instance, ServiceMessageSerializer.StopSignInLimitV1 },
+        { new OwnedSlotChanged("https://idp.example.org alice", "slot-lab-2026-11-26-9", 4, "lab", new NodaTime.LocalDate(2026, 11, 26), 9,
+            new DateTimeOffset(2026, 11, 25, 9, 30, 0, 123, TimeSpan.Zero)), ServiceMessageSerializer.OwnedSlotChangedV1 },
+        { new OwnedSlotChanged("ada@example.org", "slot-3", 2, "default", null, 3, null), ServiceMessageSerializer.OwnedSlotChangedV1 },
     };
 
     [Theory]
