@@ -2,6 +2,7 @@ using Akka.Actor;
 using Akka.Cluster.Sharding;
 using Akka.Hosting;
 using Akka.TestKit.Xunit2;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -57,20 +58,31 @@ public sealed class ServiceNode : IDisposable
     public static ServiceNode StartMember(int port, string seed, TimeProvider clock, string? databasePath = null) =>
         Start(databasePath, clock, null, null, new ClusterNodeOptions { Port = port, SeedNodes = [seed] });
 
-    private static ServiceNode Start(string? databasePath, TimeProvider clock, AccountSettings? accounts, AuthOptions? limits, ClusterNodeOptions node)
+    /// <summary>A member of a cluster whose nodes share one PostgreSQL database, as a deployment of several nodes does.</summary>
+    public static ServiceNode StartMemberOnPostgreSql(int port, string seed, TimeProvider clock, string connectionString) =>
+        Start(null, clock, null, null, new ClusterNodeOptions { Port = port, SeedNodes = [seed] }, connectionString);
+
+    private static ServiceNode Start(string? databasePath, TimeProvider clock, AccountSettings? accounts, AuthOptions? limits, ClusterNodeOptions node,
+        string? postgreSql = null)
     {
         var auth = limits ?? DefaultLimits;
         // A cluster forming on a busy machine: the first asks wait for the shard coordinator.
         var options = new SlotBookingOptions { AskTimeout = TimeSpan.FromSeconds(20) };
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
+        if (postgreSql is not null)
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                [StorageOptions.ProviderKey] = nameof(StorageProvider.PostgreSql),
+                [StorageOptions.ConnectionStringKey] = postgreSql,
+            });
         builder.Services.AddSlotBookingOptions();
         builder.Services.AddSlotStorage();
         if (databasePath is not null) builder.Services.Configure<SlotBookingOptions>(o => o.DatabasePath = databasePath);
         builder.Services.AddAkka(ClusterNodeOptions.ActorSystemName, (akka, services) =>
         {
             akka.AddHocon("akka.test.single-expect-default = 20s", HoconAddMode.Prepend).AddSlotCluster(node).AddSlotBroadcasts();
-            if (databasePath is not null) akka.AddSlotPersistence(services);
+            if (databasePath is not null || postgreSql is not null) akka.AddSlotPersistence(services);
             akka.AddAccountSharding(accounts ?? new AccountSettings(TimeSpan.FromMinutes(5), clock), ClusterNodeOptions.DefaultShards)
                 .AddSignInLimitSharding(new SignInLimitSettings(auth.FailuresPerAddress, auth.FailuresPerAccount, auth.FailureWindow, clock),
                     ClusterNodeOptions.DefaultShards);
