@@ -46,6 +46,7 @@ public static class SlotBookingApp
             .AddSlotPersistence(services)
             .AddSlotActors(services)
             .AddSlotSharding(services)
+            .AddServiceSharding(services)
             .AddSlotBroadcaster(services));
         // After AddAkka: the server starts only once the calendar catalog has recovered.
         builder.Services.AddCatalogReadiness();

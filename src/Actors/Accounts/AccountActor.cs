@@ -1,8 +1,8 @@
 using Akka.Actor;
 using Akka.Event;
 using Akka.Persistence;
-using SlotBooking.Actors.Slots;
-using SlotBooking.Actors.Passivation;
+using SlotBooking.Actors.Sharding;
+using ShardingPassivate = Akka.Cluster.Sharding.Passivate;
 
 namespace SlotBooking.Actors.Accounts;
 
@@ -11,6 +11,10 @@ namespace SlotBooking.Actors.Accounts;
 /// registrations of one email get one <see cref="AccountCreated"/> and one <see cref="AccountAlreadyExists"/>.
 /// It stores and returns the password's hash; hashing and checking passwords happen outside, in the host.
 /// An actor whose email is not registered stops after answering, so looking up unknown emails leaves nothing behind.
+/// <para>A sharded entity (type <see cref="EntityTypes.Account"/>, entity id = its persistence id
+/// <c>account-{hash}</c>, so journals of earlier versions recover unchanged): one writer per account in the whole
+/// cluster, wherever the request came in. Sharding passivates it when idle and hands it off with its own
+/// <see cref="StopAccount"/>, which <c>Persist</c> holds back while a write is in flight, so a write is never cut short.</para>
 /// </summary>
 public sealed class AccountActor : ReceivePersistentActor
 {
@@ -28,20 +32,22 @@ public sealed class AccountActor : ReceivePersistentActor
 
         Recover<AccountRegistered>(e => _account ??= Apply(e));
         Recover<AccountPasswordReplaced>(e => _account = _account is null ? null : _account with { PasswordHash = e.PasswordHash });
-        Recover<RecoveryCompleted>(_ => SetReceiveTimeout(_settings.IdleTimeout));
 
+        // Every message reaches its entity through the region, even one without an email: it is refused here.
+        Command<IWithAccountEmail>(m => string.IsNullOrEmpty(m.Email), _ =>
+            Sender.Tell(new Status.Failure(new ArgumentException("An account message needs an email"))));
         Command<RegisterAccount>(Register);
         Command<ReplaceAccountPassword>(ReplacePassword);
         Command<FindAccount>(_ =>
         {
             Sender.Tell(new AccountLookup(_account));
-            if (_account is null) Context.Parent.Tell(new Passivate(StopAccount.Instance));
+            if (_account is null) PassivateUnknown();
         });
-        Command<ReceiveTimeout>(_ => Context.Parent.Tell(new Passivate(StopAccount.Instance)));
         // Persist stashes commands while a write is in flight, so this never cuts a write short.
         Command<StopAccount>(_ => Context.Stop(Self));
     }
 
+    /// <param name="persistenceId">Also its entity id (<see cref="AccountKey.EntityIdOf"/>).</param>
     public static Props Props(string persistenceId, AccountSettings settings) =>
         Akka.Actor.Props.Create(() => new AccountActor(persistenceId, settings));
 
@@ -69,7 +75,7 @@ public sealed class AccountActor : ReceivePersistentActor
         if (_account is null)
         {
             Sender.Tell(new AccountLookup(null));
-            Context.Parent.Tell(new Passivate(StopAccount.Instance));
+            PassivateUnknown();
             return;
         }
         var replyTo = Sender;
@@ -81,6 +87,12 @@ public sealed class AccountActor : ReceivePersistentActor
             replyTo.Tell(new AccountPasswordChanged(_account));
         });
     }
+
+    /// <summary>
+    /// No account of this email: ask the shard to stop this actor (it holds back what arrives meanwhile for the next
+    /// incarnation). Outside sharding (a spec) the parent ignores it.
+    /// </summary>
+    private void PassivateUnknown() => Context.Parent.Tell(new ShardingPassivate(StopAccount.Instance));
 
     private static Account Apply(AccountRegistered e) => new(e.Email, e.PasswordHash, e.CreatedAt);
 
@@ -99,9 +111,11 @@ public sealed class AccountActor : ReceivePersistentActor
         _awaitingWrite?.Tell(new Status.Failure(cause));
         _awaitingWrite = null;
     }
+}
 
-    private sealed record StopAccount
-    {
-        public static StopAccount Instance { get; } = new();
-    }
+/// <summary>The account entities' hand-off and passivation message: stops once no write is in flight.</summary>
+public sealed record StopAccount
+{
+    public static StopAccount Instance { get; } = new();
+    private StopAccount() { }
 }

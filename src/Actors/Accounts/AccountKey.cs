@@ -12,4 +12,10 @@ public static class AccountKey
 
     /// <summary><c>account-{lowercase hex SHA-256 of the normalized email}</c>: stable, fixed length, and a valid actor name.</summary>
     public static string PersistenceIdOf(string key) => "account-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+
+    /// <summary>
+    /// The entity id of the account a message is for: its persistence id. A message without an email still names one
+    /// (the empty key's), whose actor refuses it, so that it is answered rather than dropped by the region.
+    /// </summary>
+    public static string EntityIdOf(IWithAccountEmail message) => PersistenceIdOf(Of(message.Email ?? ""));
 }

@@ -2,7 +2,7 @@ using System.Text;
 
 namespace SlotBooking.Actors.Accounts;
 
-/// <summary>A message for the account of an email; the directory routes it by the email's normalized key.</summary>
+/// <summary>A message for the account of an email; the accounts' region routes it by the email's normalized key (<see cref="AccountKey.EntityIdOf"/>).</summary>
 public interface IWithAccountEmail
 {
     string Email { get; }

@@ -3,7 +3,6 @@ using NodaTime;
 using SlotBooking.Actors.Calendars;
 using SlotBooking.Actors.Slots;
 using SlotBooking.Protocol;
-using SlotBooking.Actors.Passivation;
 
 namespace SlotBooking.Actors.Owners;
 
@@ -14,8 +13,8 @@ namespace SlotBooking.Actors.Owners;
 /// index could not do is answered as unavailable, never with a partial list. Pushes a <c>my_bookings</c> frame to every
 /// watching connection when the bookings change, paced like broadcasts (at most one per
 /// <see cref="OwnerBookingsSettings.PushInterval"/>, always the newest), and to each one when it starts watching. With no
-/// connection watching it stops after <see cref="OwnerBookingsSettings.IdleTimeout"/>, asking its parent
-/// (<see cref="Passivate"/>); the index keeps the owner's slots.
+/// connection watching and no traffic for <see cref="OwnerBookingsSettings.IdleTimeout"/> it tells its parent
+/// (<see cref="OwnerBookingsIdle"/>), which may stop it (<see cref="StopOwnerBookings"/>); the index keeps the owner's slots.
 /// </summary>
 public sealed class OwnerBookings : ReceiveActor, IWithTimers
 {
@@ -59,9 +58,9 @@ public sealed class OwnerBookings : ReceiveActor, IWithTimers
         });
         Receive<ReceiveTimeout>(_ =>
         {
-            if (_subscribers.Count == 0 && _waitingReads.Count == 0) Context.Parent.Tell(new Passivate(StopOwner.Instance));
+            if (_subscribers.Count == 0 && _waitingReads.Count == 0) Context.Parent.Tell(new OwnerBookingsIdle(_owner));
         });
-        Receive<StopOwner>(_ => HandBackAndStop());
+        Receive<StopOwnerBookings>(_ => HandBackAndStop());
     }
 
     public static Props Props(string owner, OwnerBookingsSettings settings, OwnedSlots? loaded) =>
@@ -131,12 +130,13 @@ public sealed class OwnerBookings : ReceiveActor, IWithTimers
         _slots.Current(Instant.FromDateTimeOffset(_settings.Clock.GetUtcNow()), _settings.FindCalendar, _times);
 
     /// <summary>
-    /// Asked to stop: whoever reached this incarnation after it asked goes back to the parent, which holds them for
-    /// the next incarnation (a connection that started watching meanwhile, a read still waiting).
+    /// Told to stop by the index, which has already taken this incarnation out of its map: a read that reached it after
+    /// it said it was idle and is still waiting (the journal not read yet) goes back to the index, which gives it to the
+    /// next incarnation. It has no subscriber: the index stops it only when no connection watches the owner, and every
+    /// watch and unwatch reaches this incarnation through the index, in order.
     /// </summary>
     private void HandBackAndStop()
     {
-        foreach (var subscriber in _subscribers) Context.Parent.Tell(new WatchOwner(_owner, subscriber));
         foreach (var reader in _waitingReads) Context.Parent.Tell(new GetMyBookings(_owner), reader);
         Context.Stop(Self);
     }
@@ -145,10 +145,17 @@ public sealed class OwnerBookings : ReceiveActor, IWithTimers
     {
         public static PushDue Instance { get; } = new();
     }
+}
 
-    /// <summary>The stop message this actor asks its parent to send it.</summary>
-    private sealed record StopOwner
-    {
-        public static StopOwner Instance { get; } = new();
-    }
+/// <summary>
+/// An owner's read model has had no connection and no traffic for its idle timeout: its index may stop it. Sent by the
+/// child, whose reference the index checks against the running incarnation's.
+/// </summary>
+public sealed record OwnerBookingsIdle(string Owner);
+
+/// <summary>The index stops an idle read model: sent after everything else the index sent it.</summary>
+public sealed record StopOwnerBookings
+{
+    public static StopOwnerBookings Instance { get; } = new();
+    private StopOwnerBookings() { }
 }

@@ -1,25 +1,38 @@
 using Akka.Actor;
+using Akka.Cluster.Tools.PublishSubscribe;
 using Akka.Event;
 using Akka.Persistence;
 using Akka.Persistence.Query;
 using Akka.Streams;
 using Akka.Streams.Dsl;
 using SlotBooking.Actors.Slots;
-using SlotBooking.Actors.Passivation;
 
 namespace SlotBooking.Actors.Owners;
 
 /// <summary>
 /// Every owner's "my bookings". It folds the journal (the all-events query, see <see cref="OwnerProjection"/>) while it
-/// hears the slots' <see cref="OwnedSlotChanged"/> on the event stream, and merges the two by each slot's sequence
-/// number, so a change is counted once whichever way it arrives. What it has read is saved as a snapshot with the
+/// hears the slots' <see cref="OwnedSlotChanged"/> (in a cluster, every node's, through <see cref="OwnedSlotsTopic"/>;
+/// without a pub-sub mediator, this system's event stream), and merges the two by each slot's sequence number, so a
+/// change is counted once whichever way it arrives. What it has read is saved as a snapshot with the
 /// journal offset it reached (<see cref="OwnerIndexSnapshot"/>), so a start reads only the journal after it, and it
 /// catches up and saves again every <see cref="OwnerBookingsSettings.CatchUpInterval"/>. A read that fails is logged and
 /// retried, and nobody is answered with a partial list.
 /// <para>
+/// A projection per node, not a sharded entity or a singleton: the journal is the source of truth and every node folds
+/// it, so a read needs no hop to another node, and the connections watching an owner (objects of this node) stay on it.
+/// A change stored by a slot on any node is heard here through the topic; one the topic lost (it is at most once) is
+/// read from the journal at the next catch-up. Every node saves its snapshot under the one persistence id <see cref="Id"/> (sequence number 0, so each save
+/// replaces the last): that is safe, because each snapshot is a fold of a prefix of the one global journal up to its
+/// offset, plus changes merged by per-slot sequence number; whichever node's snapshot a start loads, reading the journal
+/// after its offset and merging yields the same bookings.
+/// </para>
+/// <para>
 /// The connections watching an owner, and reads, go to one <see cref="OwnerBookings"/> child per owner, started on demand
-/// with that owner's slots, given them again after each change (<see cref="OwnerSlots"/>), and passivated when idle (see <see cref="PassivatingChildren{TKey}"/>); a child that fails is
-/// started again at once for the connections still watching.
+/// with that owner's slots and given them again after each change (<see cref="OwnerSlots"/>). A child with no connection
+/// that has been idle says so (<see cref="OwnerBookingsIdle"/>); if no connection watches the owner here either, the
+/// index takes it out of its map at once and tells it <see cref="StopOwnerBookings"/> after everything already sent to
+/// it, so whatever arrives from then on starts a new incarnation under a fresh name, and the stopping one answers what
+/// reached it first or hands it back. A child that fails is started again at once for the connections still watching.
 /// </para>
 /// </summary>
 public sealed class OwnerIndex : ReceivePersistentActor, IWithTimers
@@ -27,8 +40,13 @@ public sealed class OwnerIndex : ReceivePersistentActor, IWithTimers
     public const string Id = "owner-index";
 
     private readonly OwnerBookingsSettings _settings;
+    // The node's DistributedPubSub mediator, or null to hear this system's event stream alone (a spec without a cluster).
+    private readonly IActorRef? _mediator;
     private readonly ILoggingAdapter _log = Context.GetLogger();
-    private readonly PassivatingChildren<string> _owners;
+    // The running incarnation of each owner's read model; one that is stopping is no longer here.
+    private readonly Dictionary<string, IActorRef> _running = [];
+    // Counts incarnations, so each has a name of its own (a stopping one keeps its name until it has stopped).
+    private long _incarnations;
     // The connections watching each owner, so that a child that failed can be started again for them.
     private readonly Dictionary<string, HashSet<IMyBookingsSubscriber>> _watchers = [];
     private Dictionary<string, OwnedSlots> _all = [];
@@ -38,10 +56,10 @@ public sealed class OwnerIndex : ReceivePersistentActor, IWithTimers
     private bool _reading;
     private int _failures;
 
-    public OwnerIndex(OwnerBookingsSettings settings)
+    public OwnerIndex(OwnerBookingsSettings settings, IActorRef? mediator)
     {
         _settings = settings;
-        _owners = new PassivatingChildren<string>(StartOwner);
+        _mediator = mediator;
 
         Recover<SnapshotOffer>(offer =>
         {
@@ -59,16 +77,16 @@ public sealed class OwnerIndex : ReceivePersistentActor, IWithTimers
         {
             if (!_watchers.TryGetValue(watch.Owner, out var watchers)) _watchers[watch.Owner] = watchers = [];
             watchers.Add(watch.Subscriber);
-            _owners.Deliver(watch.Owner, watch, Sender);
+            Running(watch.Owner).Tell(watch, Sender);
         });
         Command<UnwatchOwner>(unwatch =>
         {
             if (_watchers.TryGetValue(unwatch.Owner, out var watchers) && watchers.Remove(unwatch.Subscriber) && watchers.Count == 0)
                 _watchers.Remove(unwatch.Owner);
             // Nothing to start for: a child that is not running has no subscribers.
-            if (_owners.IsAlive(unwatch.Owner)) _owners.Deliver(unwatch.Owner, unwatch, Sender);
+            if (_running.TryGetValue(unwatch.Owner, out var child)) child.Tell(unwatch, Sender);
         });
-        Command<GetMyBookings>(get => _owners.Deliver(get.Owner, get, Sender));
+        Command<GetMyBookings>(get => Running(get.Owner).Tell(get, Sender));
         Command<OwnedSlotChanged>(change =>
         {
             var before = SlotsOf(change.Owner);
@@ -76,9 +94,9 @@ public sealed class OwnerIndex : ReceivePersistentActor, IWithTimers
             if (ReferenceEquals(before, after)) return;
             _all[change.Owner] = after;
             // A running read model is given the owner's new slots; one started later begins from them.
-            if (_loaded && _owners.IsAlive(change.Owner) && !_owners.IsStopping(change.Owner))
-                _owners.Deliver(change.Owner, new OwnerSlots(after), Self);
+            if (_loaded && _running.TryGetValue(change.Owner, out var child)) child.Tell(new OwnerSlots(after));
         });
+        Command<SubscribeAck>(_ => { });
         Command<ProjectionRead>(OnRead);
         Command<ProjectionFailed>(OnFailed);
         Command<RetryRead>(_ => StartRead());
@@ -89,17 +107,23 @@ public sealed class OwnerIndex : ReceivePersistentActor, IWithTimers
         // It persists no events, so every snapshot has sequence number 0 and replaces the one before it in the store.
         Command<SaveSnapshotSuccess>(_ => { });
         Command<SaveSnapshotFailure>(failed => _log.Warning(failed.Cause, "Saving the owners' projection failed; the next start reads more of the journal"));
-        Command<Passivate>(request => _owners.OnPassivate(Sender, request));
+        Command<OwnerBookingsIdle>(idle => StopIfIdle(idle.Owner, Sender));
         Command<OwnerStopped>(stopped =>
         {
-            if (_owners.OnStopped(stopped.Owner)) return;
+            // One this index stopped is no longer in the map (or a newer incarnation is): nothing to do.
+            if (!_running.TryGetValue(stopped.Owner, out var child) || !child.Equals(stopped.Child)) return;
+            _running.Remove(stopped.Owner);
             if (!_watchers.TryGetValue(stopped.Owner, out var watchers)) return;
             _log.Warning("The bookings of {0} stopped unexpectedly; restarting them for {1} watching connections", OwnerNames.For(stopped.Owner), watchers.Count);
-            foreach (var subscriber in watchers) _owners.Deliver(stopped.Owner, new WatchOwner(stopped.Owner, subscriber), Self);
+            var restarted = Running(stopped.Owner);
+            foreach (var subscriber in watchers) restarted.Tell(new WatchOwner(stopped.Owner, subscriber), Self);
         });
     }
 
-    public static Props Props(OwnerBookingsSettings settings) => Akka.Actor.Props.Create(() => new OwnerIndex(settings));
+    /// <param name="mediator">The node's DistributedPubSub mediator, to hear every node's changes on <see cref="OwnedSlotsTopic"/>;
+    /// null hears this system's event stream.</param>
+    public static Props Props(OwnerBookingsSettings settings, IActorRef? mediator = null) =>
+        Akka.Actor.Props.Create(() => new OwnerIndex(settings, mediator));
 
     public override string PersistenceId => Id;
 
@@ -107,14 +131,17 @@ public sealed class OwnerIndex : ReceivePersistentActor, IWithTimers
 
     protected override void PreStart()
     {
-        // Subscribed before the read starts (after recovery), so no change falls between the two.
-        Context.System.EventStream.Subscribe(Self, typeof(OwnedSlotChanged));
+        // Subscribed before the read starts (after recovery), so no change falls between the two (on other nodes, once
+        // the subscription has spread; what they published before is read at the next catch-up).
+        if (_mediator is null) Context.System.EventStream.Subscribe(Self, typeof(OwnedSlotChanged));
+        else _mediator.Tell(new Subscribe(OwnedSlotsTopic.Name, Self));
         base.PreStart();
     }
 
     protected override void PostStop()
     {
-        Context.System.EventStream.Unsubscribe(Self);
+        if (_mediator is null) Context.System.EventStream.Unsubscribe(Self);
+        else _mediator.Tell(new Unsubscribe(OwnedSlotsTopic.Name, Self));
         base.PostStop();
     }
 
@@ -158,17 +185,10 @@ public sealed class OwnerIndex : ReceivePersistentActor, IWithTimers
         _all = read.Owners;
         _offset = Math.Max(_offset, read.Offset);
         if (changed) SaveSnapshot(new OwnerIndexSnapshot(_offset, [.. _all.Values.SelectMany(slots => slots.Held)]));
-        if (_loaded)
-        {
-            // A catch-up: running read models get what it added, if anything.
-            foreach (var owner in _owners.AliveKeys)
-                if (!_owners.IsStopping(owner)) _owners.Deliver(owner, new OwnerSlots(SlotsOf(owner)), Self);
-            return;
-        }
+        // A catch-up gives running read models what it added, if anything; the first read gives those started before it
+        // what they wait for. One stopping now hands what it holds back, and its next incarnation starts from the index.
         _loaded = true;
-        // Children started before the read wait for it; a child stopping now is given it by its next incarnation's start.
-        foreach (var owner in _owners.AliveKeys)
-            if (!_owners.IsStopping(owner)) _owners.Deliver(owner, new OwnerSlots(SlotsOf(owner)), Self);
+        foreach (var (owner, child) in _running) child.Tell(new OwnerSlots(SlotsOf(owner)));
     }
 
     private void OnFailed(ProjectionFailed failed)
@@ -186,15 +206,30 @@ public sealed class OwnerIndex : ReceivePersistentActor, IWithTimers
 
     private OwnedSlots SlotsOf(string owner) => _all.GetValueOrDefault(owner) ?? OwnedSlots.Empty;
 
-    private IActorRef StartOwner(string owner)
+    /// <summary>The owner's running read model, started if there is none (a stopping one is not reused).</summary>
+    private IActorRef Running(string owner)
     {
-        // Named by a hash of the owner, so any subject makes a valid and short actor name.
-        var child = Context.ActorOf(OwnerBookings.Props(owner, _settings, _loaded ? SlotsOf(owner) : null), OwnerNames.For(owner));
-        Context.WatchWith(child, new OwnerStopped(owner));
+        if (_running.TryGetValue(owner, out var child)) return child;
+        // Named by a hash of the owner and the incarnation, so any subject makes a valid, short and unused actor name.
+        child = Context.ActorOf(OwnerBookings.Props(owner, _settings, _loaded ? SlotsOf(owner) : null), $"{OwnerNames.For(owner)}-{++_incarnations}");
+        Context.WatchWith(child, new OwnerStopped(owner, child));
+        _running[owner] = child;
         return child;
     }
 
-    private sealed record OwnerStopped(string Owner);
+    /// <summary>
+    /// The read model <paramref name="child"/> has been idle with no connection: it is stopped, unless a connection
+    /// watches the owner here or it is no longer the running incarnation (its report is old). It leaves the map now, and
+    /// its stop message goes after everything sent to it so far: it answers those (or hands them back) before it stops.
+    /// </summary>
+    private void StopIfIdle(string owner, IActorRef child)
+    {
+        if (!_running.TryGetValue(owner, out var running) || !running.Equals(child) || _watchers.ContainsKey(owner)) return;
+        _running.Remove(owner);
+        child.Tell(StopOwnerBookings.Instance);
+    }
+
+    private sealed record OwnerStopped(string Owner, IActorRef Child);
 
     private sealed record ProjectionRead(Dictionary<string, OwnedSlots> Owners, long Offset);
 

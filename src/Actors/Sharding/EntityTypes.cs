@@ -1,5 +1,7 @@
 using Akka.Cluster.Sharding;
+using SlotBooking.Actors.Accounts;
 using SlotBooking.Actors.Board;
+using SlotBooking.Actors.Limits;
 using SlotBooking.Actors.Slots;
 
 namespace SlotBooking.Actors.Sharding;
@@ -16,6 +18,26 @@ public static class EntityTypes
 
     /// <summary>Slots: entity id = the slot's persistence id (<see cref="SlotIdentity"/>), reached with a <see cref="SlotEnvelope"/>.</summary>
     public const string Slot = "slot";
+
+    /// <summary>
+    /// Accounts: entity id = the account's persistence id (<see cref="AccountKey.EntityIdOf"/>), reached with any
+    /// <see cref="IWithAccountEmail"/> message as it is.
+    /// </summary>
+    public const string Account = "account";
+
+    /// <summary>
+    /// Sign-in failure limits, one per client address and one per account (<see cref="SignInLimitKeys"/>), reached with
+    /// any <see cref="ISignInLimitMessage"/> as it is.
+    /// </summary>
+    public const string SignInLimit = "sign-in-limit";
+
+    public static IMessageExtractor AccountExtractor(int shards) => HashCodeMessageExtractor.Create(shards,
+        message => message is IWithAccountEmail m ? AccountKey.EntityIdOf(m) : null!,
+        message => message);
+
+    public static IMessageExtractor SignInLimitExtractor(int shards) => HashCodeMessageExtractor.Create(shards,
+        message => message is ISignInLimitMessage m ? m.EntityId : null!,
+        message => message);
 
     public static IMessageExtractor BoardExtractor(int shards) => HashCodeMessageExtractor.Create(shards,
         message => message is BoardEnvelope envelope ? envelope.Board.EntityId : null!,

@@ -3,6 +3,7 @@ using Akka.Hosting;
 using Microsoft.Extensions.Options;
 using SlotBooking.Actors.Accounts;
 using SlotBooking.Host.Auth;
+using SlotBooking.Host.Cluster;
 using SlotBooking.Host.Configuration;
 using SlotBooking.Host.Persistence;
 using SlotBooking.Host.Wiring;
@@ -84,7 +85,7 @@ public static class AccountsCommand
     {
         var hash = await services.GetRequiredService<PasswordHashing>().HashAsync(password, CancellationToken.None)
                    ?? throw new InvalidOperationException("No password hash could be computed");
-        var accounts = await services.GetRequiredService<IRequiredActor<AccountDirectory>>().GetAsync();
+        var accounts = await services.GetRequiredService<IRequiredActor<AccountActor>>().GetAsync();
         // The first ask also opens the journal (and creates its tables on a new file) in a freshly started process: the
         // server's ask timeout, meant for warm requests, is too short for that on a busy machine.
         var timeout = Max(services.GetRequiredService<IOptions<SlotBookingOptions>>().Value.AskTimeout, MinimumAskTimeout);
@@ -119,7 +120,12 @@ public static class AccountsCommand
         }
     }
 
-    /// <summary>The server's configuration and only what accounts need: options, the storage, the journal and the account directory.</summary>
+    /// <summary>
+    /// The server's configuration and only what accounts need: options, the storage, the journal and the accounts'
+    /// shard region, the server's own wiring (<see cref="ServiceSharding.AddAccountSharding"/>) on a cluster of one that
+    /// joins itself at a free port. It never joins the server's cluster, whatever <c>SlotBooking:Cluster</c> says: a
+    /// short-lived member would take shards and hand them off again as it exits.
+    /// </summary>
     private static IHost Build(string[] configurationArgs)
     {
         // The server's own builder reads the configuration (same files, environment and arguments); it is never built.
@@ -144,13 +150,10 @@ public static class AccountsCommand
             s.GetSlotBookingOptions().Admins, s.GetRequiredService<IOptions<AuthOptions>>().Value.Issuer));
         services.AddAkka("slot-booking-accounts", (akka, provider) => akka
             .AddHostLogging(provider)
+            .AddSlotCluster(new ClusterNodeOptions())
             .AddSlotPersistence(provider)
-            .WithActors((system, registry) =>
-            {
-                var options = provider.GetSlotBookingOptions();
-                var clock = provider.GetRequiredService<TimeProvider>();
-                registry.Register<AccountDirectory>(system.ActorOf(AccountDirectory.Props(new AccountSettings(options.SlotIdleTimeout, clock)), "accounts"));
-            }));
+            .AddAccountSharding(new AccountSettings(provider.GetSlotBookingOptions().SlotIdleTimeout, provider.GetRequiredService<TimeProvider>()),
+                ClusterNodeOptions.DefaultShards));
         return builder.Build();
     }
 

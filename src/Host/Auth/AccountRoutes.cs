@@ -12,7 +12,7 @@ namespace SlotBooking.Host.Auth;
 /// The built-in accounts: <c>POST /auth/register</c>, <c>POST /auth/login</c> (a token from <see cref="TokenIssuer"/>)
 /// and <c>GET /auth/me</c>, in the seed's later shapes. Passwords are hashed here, never in an actor, and never logged.
 /// Register and login are limited per client address (<see cref="AuthOptions.RequestsPerMinute"/>), and failures per
-/// address, per account and address, and per account (<see cref="SignInThrottle"/>). Emails listed as admins
+/// address, per account and address, and per account, counted cluster-wide (<see cref="SignInThrottle"/>). Emails listed as admins
 /// (<see cref="AdminList"/>) cannot be registered here.
 /// </summary>
 public static class AccountRoutes
@@ -33,6 +33,8 @@ public static class AccountRoutes
             var o = auth.Value;
             // A token bucket, not a window: a burst of sign-ins is at most RequestBurst slow hashes at once, then one
             // every 60/RequestsPerMinute seconds, so a login storm never holds a core for long (bookings keep theirs).
+            // Per node, unlike the failure limits: it protects each node's own cores, and a guess still costs the
+            // cluster-wide failure budget whichever node it reaches.
             policies.Add(Policy, Math.Min(o.RequestBurst, o.RequestsPerMinute), o.RequestsPerMinute / 60.0);
         });
         return services;
@@ -61,11 +63,11 @@ public static class AccountRoutes
 
         var address = ClientAddress.Of(http);
         var key = AccountKey.Of(email);
-        if (throttle.IsRefused(address, key)) return TooManyFailures(http, throttle);
+        if (await throttle.IsRefusedAsync(address, key, ct)) return TooManyFailures(http, throttle);
         // An admin's account is made by the operator (the host's "accounts add" command), in any spelling of its email.
         if (admins.NamesAccount(email))
         {
-            throttle.RecordAddressFailure(address);
+            await throttle.RecordAddressFailureAsync(address, ct);
             return TypedResults.Problem("This email is reserved: its account is made by the operator, not registered here",
                 statusCode: StatusCodes.Status403Forbidden, title: "Email reserved");
         }
@@ -79,7 +81,7 @@ public static class AccountRoutes
                     statusCode: StatusCodes.Status201Created);
             default:
                 // Per address only: it limits probing which emails exist, and slows nobody's sign-in to that account.
-                throttle.RecordAddressFailure(address);
+                await throttle.RecordAddressFailureAsync(address, ct);
                 return TypedResults.Problem("An account with this email already exists", statusCode: StatusCodes.Status409Conflict,
                     title: "Email already registered");
         }
@@ -97,7 +99,7 @@ public static class AccountRoutes
 
         var address = ClientAddress.Of(http);
         var key = AccountKey.Of(credentials.Email);
-        if (throttle.IsRefused(address, key)) return TooManyFailures(http, throttle);
+        if (await throttle.IsRefusedAsync(address, key, ct)) return TooManyFailures(http, throttle);
 
         // An email that could not have been registered is simply not found: the same answer, after the same work.
         var account = AccountRules.EmailProblem(credentials.Email) is null ? await accounts.FindAsync(credentials.Email, ct) : null;
@@ -106,7 +108,7 @@ public static class AccountRoutes
             case null:
                 return Busy(http);
             case false:
-                throttle.RecordFailure(address, key);
+                await throttle.RecordFailureAsync(address, key, ct);
                 return TypedResults.Problem("Invalid credentials", statusCode: StatusCodes.Status401Unauthorized, title: "Invalid credentials");
         }
 

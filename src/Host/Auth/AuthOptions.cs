@@ -46,14 +46,19 @@ public sealed class AuthOptions
     /// <summary>
     /// Failed sign-ins against one account (one normalized email) within <see cref="FailureWindow"/>, from anywhere;
     /// beyond them, addresses that failed against the account are refused, and others still get their attempts.
+    /// Counted cluster-wide, like the failures per address (<see cref="SignInThrottle"/>).
     /// </summary>
     [Range(1, 1_000_000)]
     public int FailuresPerAccount { get; set; } = 5;
 
+    /// <summary>The sliding window failures are counted in; also how long an idle limit entity lives.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan FailureWindow { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>Requests to <c>/auth/register</c> and <c>/auth/login</c> together from one client address per minute, failed or not (a token bucket).</summary>
+    /// <summary>
+    /// Requests to <c>/auth/register</c> and <c>/auth/login</c> together from one client address per minute, failed or
+    /// not (a token bucket). Per node: it bounds the password hashing each node does, which is each node's own cost.
+    /// </summary>
     [Range(1, 1_000_000)]
     public int RequestsPerMinute { get; set; } = 30;
 

@@ -1,11 +1,15 @@
+using Akka.Actor;
+using Akka.Hosting;
 using Microsoft.Extensions.Options;
-using SlotBooking.Host.Limits;
+using SlotBooking.Actors.Limits;
+using SlotBooking.Host.Configuration;
 
 namespace SlotBooking.Host.Auth;
 
 /// <summary>
-/// Counts failed sign-ins in sliding windows (<see cref="FailureWindow"/>, slid when used, with no timer; a key with
-/// no failure left in its window is forgotten) so that a stranger can slow guessing but never lock the real user out:
+/// Counts failed sign-ins so that a stranger can slow guessing but never lock the real user out, cluster-wide: the
+/// counts are kept by sharded entities (<see cref="SignInLimitActor"/>), one per client address and one per account, so
+/// guesses spread over several nodes count against one budget. The rules (<see cref="SignInFailureCounts"/>):
 /// <list type="bullet">
 /// <item>per client address (<see cref="AuthOptions.FailuresPerAddress"/>, every account together) and per account and
 /// address: an address with none left is refused with 429 before any password is checked, so its attempt after the
@@ -14,65 +18,46 @@ namespace SlotBooking.Host.Auth;
 /// have themselves failed against the account are refused, so guessing from many addresses gets one guess per address
 /// and window, while a correct password from an address that has not failed is never refused for others' failures.</item>
 /// </list>
-/// Addresses are <see cref="Http.ClientAddress"/> keys (an IPv6 client is its /64).
+/// Addresses are <see cref="Http.ClientAddress"/> keys (an IPv6 client is its /64). A failure is answered only once it
+/// is counted, so a client's next attempt, through any node, sees it. Each ask has the routes' timeout; a limit that
+/// cannot be asked fails the request (503) rather than letting it through.
 /// </summary>
-public sealed class SignInThrottle
+public sealed class SignInThrottle(IRequiredActor<SignInLimitActor> limits, IOptions<AuthOptions> auth, IOptions<SlotBookingOptions> options)
 {
-    private readonly KeyedLimits<FailureWindow> _perAddress;
-    private readonly KeyedLimits<FailureWindow> _perAccountAndAddress;
-    private readonly KeyedLimits<FailureWindow> _perAccount;
-
-    public SignInThrottle(IOptions<AuthOptions> options, TimeProvider clock)
-    {
-        var o = options.Value;
-        Window = o.FailureWindow;
-        _perAddress = Failures(o.FailuresPerAddress, o.FailureWindow, clock);
-        _perAccountAndAddress = Failures(o.FailuresPerAddress, o.FailureWindow, clock);
-        _perAccount = Failures(o.FailuresPerAccount, o.FailureWindow, clock);
-    }
-
     /// <summary>How long a refused client should wait at most: the window the failures are counted in.</summary>
-    public TimeSpan Window { get; }
+    public TimeSpan Window => auth.Value.FailureWindow;
 
     /// <summary>
     /// True when the address has no failure left, in all or against this account, or when the account has none left
     /// and this address is one of those that failed against it.
     /// </summary>
-    public bool IsRefused(string address, string accountKey)
+    public async Task<bool> IsRefusedAsync(string address, string accountKey, CancellationToken cancellationToken)
     {
-        var pair = PairKey(address, accountKey);
-        if (IsSpent(_perAddress, address) || IsSpent(_perAccountAndAddress, pair)) return true;
-        return IsSpent(_perAccount, accountKey) && HasFailed(pair);
+        var region = await limits.GetAsync(cancellationToken);
+        var byAddress = Ask<SignInVerdict>(region, new IsSignInRefused(SignInLimitKeys.OfAddress(address), address), cancellationToken);
+        var byAccount = Ask<SignInVerdict>(region, new IsSignInRefused(SignInLimitKeys.OfAccount(accountKey), address), cancellationToken);
+        return (await byAddress).Refused | (await byAccount).Refused;
     }
 
     /// <summary>A wrong password or an unknown email: counts for the address, the account and the pair.</summary>
-    public void RecordFailure(string address, string accountKey)
+    public async Task RecordFailureAsync(string address, string accountKey, CancellationToken cancellationToken)
     {
-        // A failure counts until it slides out of the window; one beyond the limit is not counted (it was refused).
-        Record(_perAddress, address);
-        Record(_perAccountAndAddress, PairKey(address, accountKey));
-        Record(_perAccount, accountKey);
+        var region = await limits.GetAsync(cancellationToken);
+        await Task.WhenAll(
+            Ask<SignInFailureCounted>(region, new CountSignInFailure(SignInLimitKeys.OfAddress(address), address), cancellationToken),
+            Ask<SignInFailureCounted>(region, new CountSignInFailure(SignInLimitKeys.OfAccount(accountKey), address), cancellationToken));
     }
 
     /// <summary>
     /// A failure that says nothing against an account (an email already taken, or reserved, at registration): counts for
     /// the address only, so that probing which emails exist is limited per address and nobody's sign-in is slowed by it.
     /// </summary>
-    public void RecordAddressFailure(string address) => Record(_perAddress, address);
+    public async Task RecordAddressFailureAsync(string address, CancellationToken cancellationToken)
+    {
+        var region = await limits.GetAsync(cancellationToken);
+        await Ask<SignInFailureCounted>(region, new CountSignInFailure(SignInLimitKeys.OfAddress(address), address), cancellationToken);
+    }
 
-    // Reads make no state: a key that never failed is not remembered.
-    private static bool IsSpent(KeyedLimits<FailureWindow> failures, string key) =>
-        failures.Read(key, static (window, now) => window.IsSpent(now), absent: false);
-
-    private bool HasFailed(string pair) =>
-        _perAccountAndAddress.Read(pair, static (window, now) => window.CountAt(now) > 0, absent: false);
-
-    private static void Record(KeyedLimits<FailureWindow> failures, string key) =>
-        failures.Apply(key, static (window, now) => window.TryRecord(now));
-
-    // A newline is in neither an address key nor a normalized email that passed the rules.
-    private static string PairKey(string address, string accountKey) => address + "\n" + accountKey;
-
-    private static KeyedLimits<FailureWindow> Failures(int limit, TimeSpan window, TimeProvider clock) =>
-        new(() => new FailureWindow(limit, window, clock), clock);
+    private Task<T> Ask<T>(IActorRef region, ISignInLimitMessage message, CancellationToken cancellationToken) =>
+        region.Ask<T>(message, options.Value.AskTimeout, cancellationToken);
 }

@@ -3,9 +3,9 @@ using System.Collections.Concurrent;
 namespace SlotBooking.Host.Limits;
 
 /// <summary>
-/// One limit state per key (a client address, an account), created on first use and forgotten once idle, with no
-/// timer: now and then an acquisition sweeps out the idle states, after as many acquisitions as there were states
-/// left by the last sweep (at least <see cref="MinSweepInterval"/>), so the map stays within about twice its busy keys
+/// One limit state per key (a client address; for this node's own limits), created on first use and forgotten once
+/// idle, with no timer: now and then an acquisition sweeps out the idle states, after as many acquisitions as there were
+/// states left by the last sweep (at least <see cref="MinSweepInterval"/>), so the map stays within about twice its busy keys
 /// plus that interval, and a sweep costs each acquisition a constant share. Each state is used under its own lock.
 /// </summary>
 public sealed class KeyedLimits<TState>(Func<TState> create, TimeProvider clock) where TState : class, IForgettableLimit

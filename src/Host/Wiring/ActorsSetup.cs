@@ -1,7 +1,6 @@
 using Akka.Actor;
 using Akka.Cluster;
 using Akka.Hosting;
-using SlotBooking.Actors.Accounts;
 using SlotBooking.Actors.Board;
 using SlotBooking.Actors.Broadcast;
 using SlotBooking.Actors.Calendars;
@@ -18,10 +17,10 @@ namespace SlotBooking.Host.Wiring;
 public static class ActorsSetup
 {
     /// <summary>
-    /// Starts the storage health, the bound on live day boards, the account directory, the owners' index and the storage
-    /// probe, and registers all but the probe for injection; then the calendar catalog (<see cref="CatalogSetup"/>). Boards and slots are sharded entities
-    /// (<see cref="Cluster.ShardingSetup"/>); the broadcaster, which reads boards through their region, starts after
-    /// them (<see cref="AddSlotBroadcaster"/>).
+    /// Starts the storage health, the bound on live day boards, the owners' index and the storage probe, and registers all
+    /// but the probe for injection; then the calendar catalog (<see cref="CatalogSetup"/>). Boards and slots are sharded
+    /// entities (<see cref="Cluster.ShardingSetup"/>), and so are accounts and sign-in limits (<see cref="Cluster.ServiceSharding"/>);
+    /// the broadcaster, which reads boards through their region, starts after them (<see cref="AddSlotBroadcaster"/>).
     /// </summary>
     public static AkkaConfigurationBuilder AddSlotActors(this AkkaConfigurationBuilder akka, IServiceProvider services)
     {
@@ -42,16 +41,17 @@ public static class ActorsSetup
                 var liveDays = system.ActorOf(LiveDayBoards.Props(options.MaxLiveDays), "live-days");
                 // The owners' "my bookings", read from the journal through the SQL plugin's read journal (on SQLite up to
                 // what is stored when each read begins, without waiting for the read journal's poll).
+                // Every node folds the journal itself, and hears every node's slots through the owned-slots topic (relayed
+                // from this node's event stream by the relay).
+                var mediator = registry.Get<Akka.Cluster.Tools.PublishSubscribe.DistributedPubSub>();
+                system.ActorOf(OwnedSlotRelay.Props(mediator), "owned-slot-relay");
                 var owners = system.ActorOf(OwnerIndex.Props(new OwnerBookingsSettings(
-                    OwnerReadJournal.For(services.GetStorageOptions().Kind), options.SlotIdleTimeout, clock, calendars.Find)), "owners");
+                    OwnerReadJournal.For(services.GetStorageOptions().Kind), options.SlotIdleTimeout, clock, calendars.Find), mediator), "owners");
                 // Saves a snapshot at intervals and tells the storage health whether storage works.
                 system.ActorOf(StorageProbeActor.Props(storageHealth, options.StorageProbeInterval, clock), "storage-probe");
                 system.ActorOf(UndeliveredCommandResponder.Props(), "undelivered-commands");
-                // Accounts passivate after the same idle time as slots.
-                var accounts = system.ActorOf(AccountDirectory.Props(new AccountSettings(options.SlotIdleTimeout, clock)), "accounts");
                 registry.Register<StorageHealthActor>(storageHealth);
                 registry.Register<LiveDayBoards>(liveDays);
-                registry.Register<AccountDirectory>(accounts);
                 registry.Register<OwnerIndex>(owners);
             })
             // The single writer of calendar changes, and each node's follower of it.

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
-using SlotBooking.Host.Limits;
+using SlotBooking.Actors.Limits;
 
 namespace SlotBooking.Tests.Limits;
 

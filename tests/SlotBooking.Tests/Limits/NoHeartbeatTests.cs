@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using SlotBooking.Actors.Limits;
 using SlotBooking.Host;
 using SlotBooking.Host.Auth;
 using SlotBooking.Host.Configuration;
@@ -38,14 +39,18 @@ public sealed class NoHeartbeatTests
         policies.Add("p", 2, 1);
         var http = new ClientRateLimits(Options.Create(policies), clock).For("p");
         var frames = new FrameRateLimit(options, clock).NewBucket();
-        var throttle = new SignInThrottle(Options.Create(new AuthOptions()), clock);
+        // What a sign-in limit entity holds (the entities themselves are sharding's, passivated by it).
+        var limits = new SignInLimitSettings(5, 5, TimeSpan.FromMinutes(1), clock);
+        var address = SignInFailureCounts.For(SignInLimitKind.Address, limits);
+        var account = SignInFailureCounts.For(SignInLimitKind.Account, limits);
 
         for (var i = 0; i < 3 * KeyedLimits<TokenBucket>.MinSweepInterval; i++)
         {
             http.TryAcquire($"client-{i % 50}", out _);
             frames.TryTake(out _);
-            throttle.RecordFailure($"client-{i % 50}", "ACCOUNT");
-            throttle.IsRefused($"client-{i % 50}", "ACCOUNT");
+            address.Record($"client-{i % 50}", clock.GetTimestamp());
+            account.Record($"client-{i % 50}", clock.GetTimestamp());
+            account.IsRefused($"client-{i % 50}", clock.GetTimestamp());
             clock.Advance(TimeSpan.FromSeconds(1));
         }
 

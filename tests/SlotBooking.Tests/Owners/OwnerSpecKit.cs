@@ -1,4 +1,7 @@
 using System.Threading.Channels;
+using Akka;
+using Akka.Persistence.Query;
+using Akka.Streams.Dsl;
 using Akka.Actor;
 using Akka.TestKit;
 using SlotBooking.Actors.Calendars;
@@ -70,4 +73,29 @@ internal sealed class RecordingSubscriber : IMyBookingsSubscriber
     }
 
     public bool HasNothingMore => !_offered.Reader.TryPeek(out _);
+}
+
+/// <summary>A read journal whose all-events query reads as usual but completes only when released.</summary>
+internal sealed class GatedJournal
+{
+    private readonly TaskCompletionSource<bool> _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _firstEventRead = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public Task FirstEventRead => _firstEventRead.Task;
+
+    public void Release() => _release.TrySetResult(true);
+
+    public ICurrentAllEventsQuery Over(ICurrentAllEventsQuery real) => new Query(this, real);
+
+    private sealed class Query(GatedJournal gate, ICurrentAllEventsQuery real) : ICurrentAllEventsQuery
+    {
+        public Source<EventEnvelope, NotUsed> CurrentAllEvents(Offset offset) =>
+            real.CurrentAllEvents(offset)
+                .Select(e =>
+                {
+                    gate._firstEventRead.TrySetResult();
+                    return e;
+                })
+                .Concat(Source.FromTask(gate._release.Task).SelectMany(_ => Array.Empty<EventEnvelope>()));
+    }
 }

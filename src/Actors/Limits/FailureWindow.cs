@@ -1,12 +1,13 @@
-namespace SlotBooking.Host.Limits;
+namespace SlotBooking.Actors.Limits;
 
 /// <summary>
 /// Counts events (failed sign-ins) in a sliding window of <see cref="Segments"/> segments, as
 /// System.Threading.RateLimiting's sliding window limiter does: an event counts from when it happens until its segment
 /// slides out, between five and six sixths of the window later; at most <c>limit</c> are counted. The window slides
-/// when it is used, from the time elapsed, never on a timer. Not thread-safe (<see cref="KeyedLimits{TState}"/> locks it).
+/// when it is used, from the time elapsed, never on a timer. Not thread-safe: one owner (a sign-in limit entity, see
+/// <see cref="SignInFailureCounts"/>).
 /// </summary>
-public sealed class FailureWindow(int limit, TimeSpan window, TimeProvider clock) : IForgettableLimit
+public sealed class FailureWindow(int limit, TimeSpan window, TimeProvider clock)
 {
     public const int Segments = 6;
 
@@ -35,6 +36,7 @@ public sealed class FailureWindow(int limit, TimeSpan window, TimeProvider clock
         return true;
     }
 
+    /// <summary>Nothing counted at <paramref name="now"/>: the same as a new window, so it can be forgotten.</summary>
     public bool IsIdle(long now) => CountAt(now) == 0;
 
     private void Slide(long now)
