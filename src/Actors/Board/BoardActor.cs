@@ -15,8 +15,9 @@ namespace SlotBooking.Actors.Board;
 
 /// <summary>
 /// One board, a sharded entity (type <c>board</c>, entity id <see cref="BoardKey.EntityId"/>): a date of a dated
-/// calendar, or the default calendar's undated board. It routes each command to its hour's slot through the slots'
-/// shard region, and it is the read model of the board.
+/// calendar, or the default calendar's undated board. It routes each command it is sent to its hour's slot through the
+/// slots' shard region, and it is the read model of the board. The default board's commands are sent straight to their
+/// slots (<see cref="Boards"/>); one that reaches it anyway is judged and routed as a day's.
 /// <list type="bullet">
 /// <item>A command for an hour the calendar does not have, or outside a dated calendar's booking window, is refused
 /// here without starting a slot; the slot judges the window again when it decides, since time passes in between. A

@@ -14,17 +14,23 @@ public static class BoardWindow
     /// </summary>
     public static SlotReply? Refusal(CalendarDefinition calendar, LocalDate? date, ISlotCommand command, Instant now)
     {
+        if (date is not { } day) return UnknownHour(calendar, command);
         var kind = SlotCommandResult.KindOf(command);
-        if (date is not { } day)
-        {
-            if (calendar.HasHour(command.SlotId)) return null;
-            var text = SlotMessages.UnknownSlot(command.SlotId, new SlotRange(calendar.FirstHour, calendar.LastHour));
-            return new SlotReply(command.CorrelationId, new SlotCommandResult(command.SlotId, kind, SlotOutcome.UnknownSlot, text), 0);
-        }
         var verdict = BookingWindow.Check(calendar, day, command.SlotId, kind, now);
         if (verdict.IsAllowed) return null;
         var outcome = verdict.Outcome == BookingWindowOutcome.NoSuchHour ? SlotOutcome.UnknownSlot : SlotOutcome.OutsideBookingWindow;
         return new SlotReply(command.CorrelationId, new SlotCommandResult(command.SlotId, kind, outcome, verdict.Message!), 0);
+    }
+
+    /// <summary>
+    /// Null when the undated <paramref name="calendar"/> has the command's hour; else its refusal. Judged by the default
+    /// board, and by <see cref="Boards"/> for the default-board commands it sends straight to their slot.
+    /// </summary>
+    public static SlotReply? UnknownHour(CalendarDefinition calendar, ISlotCommand command)
+    {
+        if (calendar.HasHour(command.SlotId)) return null;
+        var text = SlotMessages.UnknownSlot(command.SlotId, new SlotRange(calendar.FirstHour, calendar.LastHour));
+        return new SlotReply(command.CorrelationId, new SlotCommandResult(command.SlotId, SlotCommandResult.KindOf(command), SlotOutcome.UnknownSlot, text), 0);
     }
 
     /// <summary>

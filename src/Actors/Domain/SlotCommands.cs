@@ -56,6 +56,8 @@ public enum SlotOutcome
     NotYours,
     /// <summary>A token was presented but is not valid (bad signature, expired, wrong audience, unsigned...).</summary>
     AuthenticationFailed,
+    /// <summary>The command never reached its slot (or its board): a shard region could not deliver it, because the entity's node is unreachable or its shard is moving. Nothing was decided or stored.</summary>
+    Unreachable,
 }
 
 /// <summary>The decision on an <see cref="ISlotCommand"/>. <see cref="Message"/> is the text shown to clients.</summary>
@@ -66,6 +68,10 @@ public sealed record SlotCommandResult(int SlotId, SlotCommandKind Kind, SlotOut
     /// <summary>The answer to a command that storage could not take: nothing was changed.</summary>
     public static SlotCommandResult StorageFailed(int slotId, SlotCommandKind kind) =>
         new(slotId, kind, SlotOutcome.StorageFailed, SlotMessages.StorageFailed(slotId, kind));
+
+    /// <summary>The answer to a command a shard region could not deliver: nothing was decided.</summary>
+    public static SlotCommandResult Unreachable(int slotId, SlotCommandKind kind) =>
+        new(slotId, kind, SlotOutcome.Unreachable, SlotMessages.Unreachable(slotId, kind));
 
     public static SlotCommandKind KindOf(ISlotCommand command) => command switch
     {
@@ -85,4 +91,8 @@ public sealed record SlotReply(long CorrelationId, SlotCommandResult Result, lon
     /// <summary>The answer to a command that never reached a decision because storage failed; nothing was changed.</summary>
     public static SlotReply StorageFailed(ISlotCommand command) =>
         new(command.CorrelationId, SlotCommandResult.StorageFailed(command.SlotId, SlotCommandResult.KindOf(command)), 0);
+
+    /// <summary>The answer to a command a shard region could not deliver (its entity's node unreachable, its shard moving); nothing was changed.</summary>
+    public static SlotReply Unreachable(ISlotCommand command) =>
+        new(command.CorrelationId, SlotCommandResult.Unreachable(command.SlotId, SlotCommandResult.KindOf(command)), 0);
 }

@@ -23,6 +23,10 @@ public static class SlotMessages
     public static string StorageFailed(int slotId, SlotCommandKind kind) =>
         $"Slot {slotId} could not be {Verb(kind)}: the booking store is unavailable; try again shortly";
 
+    /// <summary>Not a storage failure: the command was never delivered (its slot's node unreachable, or its shard moving).</summary>
+    public static string Unreachable(int slotId, SlotCommandKind kind) =>
+        $"Slot {slotId} could not be {Verb(kind)}: it cannot be reached right now; try again shortly";
+
     public static string NotConfirmed(int slotId, SlotCommandKind kind, TimeSpan waited) =>
         $"Slot {slotId} was not {Verb(kind)}: the booking store did not confirm within {waited.TotalSeconds:0.#} s; the next slots_update shows the slot's state";
 

@@ -6,10 +6,15 @@ using SlotBooking.Actors.Domain;
 namespace SlotBooking.Actors.Slots;
 
 /// <summary>
-/// Answers slot commands that could not be delivered: those left in the mailbox of a slot that stopped after a
-/// storage failure, or held while it recovered, and those a shard region could not deliver (in their envelope). They
-/// were never decided, so nothing was stored for them, and the client learns it at once instead of waiting for its
-/// command timeout.
+/// Answers slot commands that could not be delivered, so that the client learns it at once instead of waiting for its
+/// command timeout. They were never decided, so nothing was stored for them. Two kinds, told apart by their shape:
+/// <list type="bullet">
+/// <item>A bare command was left in the mailbox of a slot (or day board) that stopped after a storage failure, or held
+/// while it failed to recover: answered as a storage failure.</item>
+/// <item>A command still in its envelope is one a shard region could not deliver: the entity's node is unreachable, or
+/// its shard is moving. Storage was never asked, so it is answered as unreachable, not as a storage failure (and
+/// <c>/health</c> hears nothing of it).</item>
+/// </list>
 /// </summary>
 public sealed class UndeliveredCommandResponder : ReceiveActor
 {
@@ -17,17 +22,16 @@ public sealed class UndeliveredCommandResponder : ReceiveActor
     {
         Receive<DeadLetter>(letter =>
         {
-            if (CommandIn(letter.Message) is not { } command || letter.Sender.IsNobody()) return;
-            letter.Sender.Tell(SlotReply.StorageFailed(command));
+            if (letter.Sender.IsNobody() || AnswerTo(letter.Message) is not { } answer) return;
+            letter.Sender.Tell(answer);
         });
     }
 
-    /// <summary>The command a dead letter holds: itself, or inside the envelope a shard region could not deliver.</summary>
-    private static ISlotCommand? CommandIn(object message) => message switch
+    private static SlotReply? AnswerTo(object message) => message switch
     {
-        ISlotCommand command => command,
-        SlotEnvelope { Message: ISlotCommand command } => command,
-        BoardEnvelope { Message: ISlotCommand command } => command,
+        ISlotCommand command => SlotReply.StorageFailed(command),
+        SlotEnvelope { Message: ISlotCommand command } => SlotReply.Unreachable(command),
+        BoardEnvelope { Message: ISlotCommand command } => SlotReply.Unreachable(command),
         _ => null,
     };
 

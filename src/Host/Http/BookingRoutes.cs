@@ -61,6 +61,7 @@ public static class BookingRoutes
         {
             SlotOutcome.Done => TypedResults.Json(new SlotCommandResponse(true, result.Message, slotId, body.Calendar, date), ProtocolJsonContext.Default.SlotCommandResponse),
             SlotOutcome.StorageFailed => Problem(StatusCodes.Status503ServiceUnavailable, "Storage unavailable", result.Message),
+            SlotOutcome.Unreachable => Unreachable(http, result.Message),
             // The later seed version answers every refusal with 400 and the reason.
             _ => Problem(StatusCodes.Status400BadRequest, "Refused", result.Message),
         };
@@ -74,6 +75,13 @@ public static class BookingRoutes
     }
 
     private static string Shorten(string text) => text.Length <= 64 ? text : text[..64] + "…";
+
+    /// <summary>Never delivered (its node unreachable, its shard moving): 503 with a Retry-After, so a client does not retry at once.</summary>
+    private static ProblemHttpResult Unreachable(HttpContext http, string detail)
+    {
+        http.Response.Headers.RetryAfter = "1";
+        return Problem(StatusCodes.Status503ServiceUnavailable, "Slot unreachable", detail);
+    }
 
     private static ProblemHttpResult Problem(int status, string title, string detail) =>
         TypedResults.Problem(detail, statusCode: status, title: title);

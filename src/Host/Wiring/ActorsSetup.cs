@@ -70,7 +70,7 @@ public static class ActorsSetup
         return akka.WithActors((system, registry) =>
         {
             var mediator = registry.Get<Akka.Cluster.Tools.PublishSubscribe.DistributedPubSub>();
-            var boards = new Boards(registry.Get<BoardActor>());
+            var boards = new Boards(registry.Get<BoardActor>(), registry.Get<SlotActor>(), CalendarLookup.For(system).Find);
             var broadcaster = system.ActorOf(BroadcasterActor.Props(mediator, boards, BroadcastSettingsOf(system, options, clock)), "broadcaster");
             // A node that joins or comes back may have published changes this node missed: the broadcaster reads again.
             Akka.Cluster.Cluster.Get(system).Subscribe(broadcaster, ClusterEvent.SubscriptionInitialStateMode.InitialStateAsSnapshot,

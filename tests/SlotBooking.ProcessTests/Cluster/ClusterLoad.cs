@@ -14,7 +14,7 @@ public enum AnswerKind
     Done,
     /// <summary>An honest refusal by the slot's rules (already booked, not booked): nothing stored.</summary>
     Refused,
-    /// <summary>The session's command timeout ("did not confirm") or a store failure: maybe stored, maybe not.</summary>
+    /// <summary>The session's command timeout ("did not confirm"), a store failure, or a command never delivered ("cannot be reached"): maybe stored, maybe not (an undelivered one was not, but it is no refusal by the slot's rules either).</summary>
     NotConfirmed,
     /// <summary>An <c>error</c> frame instead of a response (e.g. "the server is shutting down").</summary>
     Error,
@@ -121,7 +121,8 @@ public sealed class ClusterLoadClient : ILoadLoopObserver, IAsyncDisposable
     public static AnswerKind Classify(ServerFrame answer) =>
         answer.Kind == ServerFrameKind.Error ? AnswerKind.Error
         : answer.Success ? AnswerKind.Done
-        : answer.Message is { } m && (m.Contains("did not confirm", StringComparison.Ordinal) || m.Contains("unavailable", StringComparison.Ordinal))
+        : answer.Message is { } m && (m.Contains("did not confirm", StringComparison.Ordinal) || m.Contains("unavailable", StringComparison.Ordinal)
+                                      || m.Contains("cannot be reached", StringComparison.Ordinal))
             ? AnswerKind.NotConfirmed
             : AnswerKind.Refused;
 }

@@ -28,7 +28,7 @@ public sealed class BroadcasterSpecs : TestKit
     }
 
     private IActorRef StartBroadcaster(TimeSpan interval, TimeSpan? subscriptionSpread = null) =>
-        Sys.ActorOf(BroadcasterActor.Props(_mediator.Ref, new Boards(_boards.Ref),
+        Sys.ActorOf(BroadcasterActor.Props(_mediator.Ref, new Boards(_boards.Ref, ActorRefs.Nobody, static _ => null),
             new BroadcastSettings(interval, TimeProvider.System) { SubscriptionSpread = subscriptionSpread ?? TimeSpan.FromMinutes(1) }));
 
     /// <summary>A board change as the board sends it: each one a version newer than the last.</summary>

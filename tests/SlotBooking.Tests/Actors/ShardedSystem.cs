@@ -48,6 +48,9 @@ public sealed class ShardedSystem : IDisposable
 
     public IActorRef LiveDays { get; }
 
+    /// <summary>What sessions and routes send through: both regions, and the calendars the system looks up.</summary>
+    public Boards Routes => new(Boards, Slots, CalendarLookup.For(System).Find);
+
     /// <param name="calendars">Where boards and slots look calendars up; the default (3-14) and the lab by default.</param>
     public static ShardedSystem Start(string databasePath, SlotActorSettings settings, CalendarRegistry? calendars = null, int maxLiveDays = LiveDayBoards.DefaultMaxLiveDays)
     {

@@ -55,7 +55,7 @@ public sealed class CrossNodeBroadcastTests : IAsyncLifetime
         await BothUpAsync(kit, System(_publisherNode), watcherSystem);
         CalendarLookup.Install(watcherSystem, new CalendarRegistry(CalendarDefinition.Default(3, 14), [Lab]));
         var days = kit.CreateTestProbe();
-        var broadcaster = watcherSystem.ActorOf(BroadcasterActor.Props(Mediator(_watcherNode), new Boards(days.Ref),
+        var broadcaster = watcherSystem.ActorOf(BroadcasterActor.Props(Mediator(_watcherNode), new Boards(days.Ref, ActorRefs.Nobody, static _ => null),
             new BroadcastSettings(TimeSpan.Zero, TimeProvider.System) { SubscriptionSpread = TimeSpan.FromMinutes(1) }));
         var watcher = kit.CreateTestProbe();
         broadcaster.Tell(new BroadcastSubscribe(new ProbeSubscriber(watcher.Ref)) { Board = Day });

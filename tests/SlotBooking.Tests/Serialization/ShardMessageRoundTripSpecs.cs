@@ -49,6 +49,8 @@ public sealed class ShardMessageRoundTripSpecs : IDisposable
         { new CancelSlot(12, 7) { By = Requester.SignedIn("ada@example.org") }, ShardMessageSerializer.CancelSlotV1 },
         { new GetSlotState(5), ShardMessageSerializer.GetSlotStateV1 },
         { new SlotReply(41, new SlotCommandResult(9, SlotCommandKind.Cancel, SlotOutcome.NotYours, "Slot 9 was not booked by you"), 17), ShardMessageSerializer.SlotReplyV1 },
+        // Answered by a node's undelivered-command responder to a sender that may be on another node.
+        { SlotReply.Unreachable(new BookSlot(9, CorrelationId: 42)), ShardMessageSerializer.SlotReplyV1 },
         { new ReadBoard(99), ShardMessageSerializer.ReadBoardV1 },
         { GetBoard.Instance, ShardMessageSerializer.GetBoardV1 },
         { new SlotStateChanged(Booked, 4), ShardMessageSerializer.SlotStateChangedV1 },

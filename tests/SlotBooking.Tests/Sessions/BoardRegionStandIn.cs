@@ -1,5 +1,8 @@
 using Akka.Actor;
 using SlotBooking.Actors.Board;
+using SlotBooking.Actors.Calendars;
+using SlotBooking.Actors.Slots;
+using SlotBooking.Tests.Actors;
 
 namespace SlotBooking.Tests.Sessions;
 
@@ -17,8 +20,20 @@ internal sealed class BoardRegionStandIn : ReceiveActor
         });
 }
 
+/// <summary>
+/// Stands where the slots' shard region is, for session specs: the default board's commands come this way
+/// (<see cref="Boards"/>), and go to the same probe as the default board's reads, unwrapped, sender kept.
+/// </summary>
+internal sealed class SlotRegionStandIn : ReceiveActor
+{
+    public SlotRegionStandIn(IActorRef defaultSlots) => Receive<SlotEnvelope>(e => defaultSlots.Forward(e.Message));
+}
+
 internal static class BoardRegionStandIns
 {
+    /// <summary>Both regions' stand-ins; the default calendar is <see cref="LabDay.Default"/> (3-14).</summary>
     public static Boards Boards(ActorSystem system, IActorRef defaultBoard, IActorRef days) =>
-        new(system.ActorOf(Props.Create(() => new BoardRegionStandIn(defaultBoard, days))));
+        new(system.ActorOf(Props.Create(() => new BoardRegionStandIn(defaultBoard, days))),
+            system.ActorOf(Props.Create(() => new SlotRegionStandIn(defaultBoard))),
+            id => id == CalendarDefinition.DefaultId ? LabDay.Default : null);
 }
