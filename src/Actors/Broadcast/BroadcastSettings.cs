@@ -13,4 +13,11 @@ public sealed record BroadcastSettings(TimeSpan Interval, TimeProvider Clock)
     /// once more after it.
     /// </summary>
     public TimeSpan SubscriptionSpread { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// How often every watched board is read even when nothing suggests a missed change; null never. A publish lost
+    /// between nodes (pub-sub is at most once) shows as a gap only when a later change comes: this read heals the last
+    /// lost one. Within one node pub-sub loses nothing, so a node alone needs none.
+    /// </summary>
+    public TimeSpan? ResyncInterval { get; init; }
 }

@@ -19,7 +19,8 @@ namespace SlotBooking.Actors.Broadcast;
 /// <item>Pub-sub is at most once, and a publish reaches only the nodes whose subscription has spread to the publisher.
 /// So the board is read when the subscription is acknowledged (its latest view for the next subscribers), once more when
 /// the subscription has had time to spread, whenever its versions show a missed change (<see cref="BoardVersionCheck"/>),
-/// and, every watched board, after a node joins or becomes reachable again.</item>
+/// and, every watched board, after a node joins or becomes reachable again and every
+/// <see cref="BroadcastSettings.ResyncInterval"/> (a lost publish that no later change reveals).</item>
 /// <item>Broadcasts are paced per board: a change goes out at once if none went out within the interval; changes that
 /// come faster are coalesced and the newest state goes out when the interval ends. Under load every client then gets
 /// at most one update per interval and board instead of one per change, and no change waits longer than that.</item>
@@ -74,7 +75,11 @@ public sealed class BroadcasterActor : ReceiveActor, IWithTimers
     public static Props Props(IActorRef mediator, Boards boards, BroadcastSettings settings) =>
         Akka.Actor.Props.Create(() => new BroadcasterActor(mediator, boards, settings));
 
-    protected override void PreStart() => AudienceOf(BoardKey.Default);
+    protected override void PreStart()
+    {
+        AudienceOf(BoardKey.Default);
+        if (_settings.ResyncInterval is { } resync) Timers.StartPeriodicTimer(ReadAll.Instance, ReadAll.Instance, resync);
+    }
 
     private Audience AudienceOf(BoardKey board)
     {
@@ -104,7 +109,8 @@ public sealed class BroadcasterActor : ReceiveActor, IWithTimers
         Timers.StartSingleTimer(again, again, _settings.SubscriptionSpread);
     }
 
-    private void ReadAllAfterSpread() => Timers.StartSingleTimer(ReadAll.Instance, ReadAll.Instance, _settings.SubscriptionSpread);
+    // Under its own key, so that it neither replaces the periodic resync nor is replaced by it.
+    private void ReadAllAfterSpread() => Timers.StartSingleTimer(ReadAllAfterSpreadKey.Instance, ReadAll.Instance, _settings.SubscriptionSpread);
 
     private void OnBoardChanged(BoardChanged change)
     {
@@ -208,6 +214,11 @@ public sealed class BroadcasterActor : ReceiveActor, IWithTimers
     private sealed record ReadAll
     {
         public static ReadAll Instance { get; } = new();
+    }
+
+    private sealed record ReadAllAfterSpreadKey
+    {
+        public static ReadAllAfterSpreadKey Instance { get; } = new();
     }
 
     private sealed record BoardReadBack(BoardKey Board, BoardView View);

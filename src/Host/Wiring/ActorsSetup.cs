@@ -16,6 +16,9 @@ namespace SlotBooking.Host.Wiring;
 
 public static class ActorsSetup
 {
+    /// <summary>How long a lost publish of a board's last change may leave another node's watchers stale, at worst.</summary>
+    private static readonly TimeSpan ResyncInterval = TimeSpan.FromSeconds(30);
+
     /// <summary>
     /// Starts the storage health, the bound on live day boards, the owners' index and the storage probe, and registers all
     /// but the probe for injection; then the calendar catalog (<see cref="CatalogSetup"/>). Boards and slots are sharded
@@ -71,7 +74,7 @@ public static class ActorsSetup
         {
             var mediator = registry.Get<Akka.Cluster.Tools.PublishSubscribe.DistributedPubSub>();
             var boards = new Boards(registry.Get<BoardActor>(), registry.Get<SlotActor>(), CalendarLookup.For(system).Find);
-            var broadcaster = system.ActorOf(BroadcasterActor.Props(mediator, boards, BroadcastSettingsOf(system, options, clock)), "broadcaster");
+            var broadcaster = system.ActorOf(BroadcasterActor.Props(mediator, boards, BroadcastSettingsOf(system, options, clock, services.GetStorageOptions().Kind)), "broadcaster");
             // A node that joins or comes back may have published changes this node missed: the broadcaster reads again.
             Akka.Cluster.Cluster.Get(system).Subscribe(broadcaster, ClusterEvent.SubscriptionInitialStateMode.InitialStateAsSnapshot,
                 typeof(ClusterEvent.MemberUp), typeof(ClusterEvent.ReachableMember));
@@ -80,14 +83,16 @@ public static class ActorsSetup
     }
 
     /// <summary>
-    /// The broadcaster reads a board with the routes' ask timeout, and once more after a new subscription has had two of
-    /// pub-sub's gossip rounds to reach every node.
+    /// The broadcaster reads a board with the routes' ask timeout, once more after a new subscription has had two of
+    /// pub-sub's gossip rounds to reach every node, and every watched board every 30 s when other nodes may publish.
     /// </summary>
-    private static BroadcastSettings BroadcastSettingsOf(ActorSystem system, SlotBookingOptions options, TimeProvider clock) =>
+    private static BroadcastSettings BroadcastSettingsOf(ActorSystem system, SlotBookingOptions options, TimeProvider clock, StorageProvider storage) =>
         new(options.BroadcastInterval, clock)
         {
             ReadTimeout = options.AskTimeout,
             SubscriptionSpread = 2 * system.Settings.Config.GetTimeSpan("akka.cluster.pub-sub.gossip-interval", TimeSpan.FromSeconds(1)),
+            // Boards on other nodes publish across the network, where pub-sub may lose one; on SQLite the node is alone.
+            ResyncInterval = storage == StorageProvider.Sqlite ? null : ResyncInterval,
         };
 
     /// <summary>

@@ -27,9 +27,9 @@ public sealed class BroadcasterSpecs : TestKit
         _boards = CreateTestProbe();
     }
 
-    private IActorRef StartBroadcaster(TimeSpan interval, TimeSpan? subscriptionSpread = null) =>
+    private IActorRef StartBroadcaster(TimeSpan interval, TimeSpan? subscriptionSpread = null, TimeSpan? resync = null) =>
         Sys.ActorOf(BroadcasterActor.Props(_mediator.Ref, new Boards(_boards.Ref, ActorRefs.Nobody, static _ => null),
-            new BroadcastSettings(interval, TimeProvider.System) { SubscriptionSpread = subscriptionSpread ?? TimeSpan.FromMinutes(1) }));
+            new BroadcastSettings(interval, TimeProvider.System) { SubscriptionSpread = subscriptionSpread ?? TimeSpan.FromMinutes(1), ResyncInterval = resync }));
 
     /// <summary>A board change as the board sends it: each one a version newer than the last.</summary>
     private BoardChanged Change(params SlotState[] slots) => new([.. slots], DateTimeOffset.UtcNow, ++_boardVersion, SlotVersions.None);
@@ -312,5 +312,35 @@ public sealed class BroadcasterSpecs : TestKit
         var read = new[] { _boards.ExpectMsg<BoardEnvelope>(TimeSpan.FromSeconds(5)), _boards.ExpectMsg<BoardEnvelope>(TimeSpan.FromSeconds(5)) };
         Assert.All(read, e => Assert.IsType<GetBoard>(e.Message));
         Assert.Equal(new[] { BoardKey.Default, day }.ToHashSet(), read.Select(e => e.Board).ToHashSet());
+    }
+
+    [Fact]
+    public void A_lost_publish_of_the_last_change_reaches_the_watchers_at_the_next_resync()
+    {
+        var broadcaster = StartBroadcaster(TimeSpan.Zero, resync: TimeSpan.FromMilliseconds(300));
+        var watcher = CreateTestProbe();
+        broadcaster.Tell(SubscribeProbe(watcher));
+        var now = DateTimeOffset.UtcNow;
+        broadcaster.Tell(Change(SlotState.Free(3)));
+        Assert.Equal(1, watcher.ExpectMsg<SlotsUpdatePayload>().Version);
+
+        // Version 2 is published and lost, and nothing follows it that would show a gap. The periodic read brings it.
+        _boards.FishForMessage<BoardEnvelope>(e => e.Board == BoardKey.Default && e.Message is GetBoard, TimeSpan.FromSeconds(5));
+        _boards.Reply(View(2, new SlotState(3, now)));
+        var payload = watcher.ExpectMsg<SlotsUpdatePayload>();
+        Assert.Equal(2, payload.Version);
+        Assert.Contains("\"booked_slots\":[3]", Text(payload));
+
+        // And it goes on reading, every interval.
+        _boards.ExpectMsg<BoardEnvelope>(e => e.Message is GetBoard, TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public void Without_a_resync_interval_nothing_reads_the_board_while_nothing_changes()
+    {
+        var broadcaster = StartBroadcaster(TimeSpan.Zero);
+        broadcaster.Tell(SubscribeProbe(CreateTestProbe()));
+
+        _boards.ExpectNoMsg(TimeSpan.FromMilliseconds(500));
     }
 }
