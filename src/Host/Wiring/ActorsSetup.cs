@@ -32,30 +32,35 @@ public static class ActorsSetup
 
         return akka
             .AddHoconFile(Path.Combine(AppContext.BaseDirectory, "hocon", "akka.conf"), HoconAddMode.Prepend)
-            .WithActors((system, registry) =>
+            .WithActors((system, _) =>
             {
                 // Resolved here, when the actors start, so that an invalid calendar configuration is reported by the
                 // options' start validation first. Boards and slots look their calendar up in it as it is when they
                 // decide (an admin's change applies to those already running), through the actor system.
-                var calendars = services.GetRequiredService<CalendarRegistry>();
-                CalendarLookup.Install(system, calendars);
+                CalendarLookup.Install(system, services.GetRequiredService<CalendarRegistry>());
+            })
+            .WithActors((system, registry) =>
+            {
                 var storageHealth = system.ActorOf(StorageHealthActor.Props(), "storage-health");
-                // The bound on live day boards on this node (boards themselves are sharded entities, see ShardingSetup).
-                var liveDays = system.ActorOf(LiveDayBoards.Props(options.MaxLiveDays), "live-days");
+                registry.Register<StorageHealthActor>(storageHealth);
+                // Saves a snapshot at intervals and tells the storage health whether storage works.
+                system.ActorOf(StorageProbeActor.Props(storageHealth, options.StorageProbeInterval, clock), "storage-probe");
+            })
+            // The bound on live day boards on this node (boards themselves are sharded entities, see ShardingSetup).
+            .WithActors((system, registry) => registry.Register<LiveDayBoards>(system.ActorOf(LiveDayBoards.Props(options.MaxLiveDays), "live-days")))
+            // Answers commands that a shard region could not deliver.
+            .WithActors((system, _) => system.ActorOf(UndeliveredCommandResponder.Props(), "undelivered-commands"))
+            .WithActors((system, registry) =>
+            {
                 // The owners' "my bookings", read from the journal through the SQL plugin's read journal (on SQLite up to
                 // what is stored when each read begins, without waiting for the read journal's poll).
                 // Every node folds the journal itself, and hears every node's slots through the owned-slots topic (relayed
                 // from this node's event stream by the relay).
                 var mediator = registry.Get<Akka.Cluster.Tools.PublishSubscribe.DistributedPubSub>();
+                var calendars = services.GetRequiredService<CalendarRegistry>();
                 system.ActorOf(OwnedSlotRelay.Props(mediator), "owned-slot-relay");
-                var owners = system.ActorOf(OwnerIndex.Props(new OwnerBookingsSettings(
-                    OwnerReadJournal.For(services.GetStorageOptions().Kind), options.SlotIdleTimeout, clock, calendars.Find), mediator), "owners");
-                // Saves a snapshot at intervals and tells the storage health whether storage works.
-                system.ActorOf(StorageProbeActor.Props(storageHealth, options.StorageProbeInterval, clock), "storage-probe");
-                system.ActorOf(UndeliveredCommandResponder.Props(), "undelivered-commands");
-                registry.Register<StorageHealthActor>(storageHealth);
-                registry.Register<LiveDayBoards>(liveDays);
-                registry.Register<OwnerIndex>(owners);
+                registry.Register<OwnerIndex>(system.ActorOf(OwnerIndex.Props(new OwnerBookingsSettings(
+                    OwnerReadJournal.For(services.GetStorageOptions().Kind), options.SlotIdleTimeout, clock, calendars.Find), mediator), "owners"));
             })
             // The single writer of calendar changes, and each node's follower of it.
             .AddCalendarCatalog(services);
