@@ -13,7 +13,8 @@ namespace SlotBooking.Actors.Catalog;
 /// against one journal stream by one writer (persistence id <c>calendar-catalog</c>), and every node needs all of them.
 /// DistributedPubSub delivers at most once, so a publication can be lost: the follower reads the whole view from the
 /// catalog (<see cref="ReadCatalogView"/>) when it starts, when its subscription is acknowledged (publications before
-/// it went nowhere), when a stored event shows a gap, when a member comes up (the catalog may have moved to it, or
+/// it went nowhere) and once more when the subscription has had time to spread to the catalog's node (publications
+/// in between missed this node), when a stored event shows a gap, when a member comes up (the catalog may have moved to it, or
 /// published while this node was unreachable), and every <c>readEvery</c>, which bounds how long a lost last
 /// publication (which no later one reveals) can go unnoticed. Reads and publications may cross; the view's version
 /// orders them (<see cref="CatalogFollowing"/>).
@@ -25,19 +26,26 @@ public sealed class CatalogFollower : ReceiveActor, IWithTimers
     private readonly IActorRef _mediator;
     private readonly IActorRef _catalog;
     private readonly TimeSpan _readEvery;
+    private readonly TimeSpan _subscriptionSpread;
     // Who waits for the first view (start-up readiness).
     private readonly List<IActorRef> _waiting = [];
 
-    public CatalogFollower(CatalogMirror mirror, IActorRef mediator, IActorRef catalog, TimeSpan readEvery)
+    public CatalogFollower(CatalogMirror mirror, IActorRef mediator, IActorRef catalog, TimeSpan readEvery, TimeSpan subscriptionSpread)
     {
         _mirror = mirror;
         _mediator = mediator;
         _catalog = catalog;
         _readEvery = readEvery;
+        _subscriptionSpread = subscriptionSpread;
 
         Receive<CalendarEventStored>(stored => Followed(_mirror.Follow(stored)));
         Receive<CatalogView>(view => Followed(_mirror.Follow(view)));
-        Receive<SubscribeAck>(_ => Read());
+        Receive<SubscribeAck>(_ =>
+        {
+            Read();
+            Timers.StartSingleTimer(nameof(ReadAfterSpread), ReadAfterSpread.Instance, _subscriptionSpread);
+        });
+        Receive<ReadAfterSpread>(_ => Read());
         Receive<ClusterEvent.MemberUp>(_ => Read());
         // The cluster subscription's initial state: the read at start covers it.
         Receive<ClusterEvent.CurrentClusterState>(_ => { });
@@ -54,9 +62,10 @@ public sealed class CatalogFollower : ReceiveActor, IWithTimers
     /// <summary>
     /// <paramref name="mediator"/> is the node's DistributedPubSub mediator; <paramref name="catalog"/> the catalog's
     /// singleton proxy. Subscribe the follower to the cluster's <see cref="ClusterEvent.MemberUp"/> events too.
+    /// <paramref name="subscriptionSpread"/> is how long a new subscription takes to reach every node's pub-sub registry.
     /// </summary>
-    public static Props Props(CatalogMirror mirror, IActorRef mediator, IActorRef catalog, TimeSpan readEvery) =>
-        Akka.Actor.Props.Create(() => new CatalogFollower(mirror, mediator, catalog, readEvery));
+    public static Props Props(CatalogMirror mirror, IActorRef mediator, IActorRef catalog, TimeSpan readEvery, TimeSpan subscriptionSpread) =>
+        Akka.Actor.Props.Create(() => new CatalogFollower(mirror, mediator, catalog, readEvery, subscriptionSpread));
 
     protected override void PreStart()
     {
@@ -75,6 +84,11 @@ public sealed class CatalogFollower : ReceiveActor, IWithTimers
 
     /// <summary>Answered with a <see cref="CatalogView"/>; a read that gets no answer is repeated by the next occasion or the timer.</summary>
     private void Read() => _catalog.Tell(ReadCatalogView.Instance, Self);
+
+    private sealed record ReadAfterSpread
+    {
+        public static ReadAfterSpread Instance { get; } = new();
+    }
 
     private sealed record ReadAgain
     {

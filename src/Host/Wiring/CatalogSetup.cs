@@ -51,7 +51,8 @@ public static class CatalogSetup
             .WithActors((system, registry) =>
             {
                 var follower = system.ActorOf(
-                    CatalogFollower.Props(mirror.Value, registry.Get<DistributedPubSub>(), registry.Get<CalendarCatalog>(), ReadEvery),
+                    CatalogFollower.Props(mirror.Value, registry.Get<DistributedPubSub>(), registry.Get<CalendarCatalog>(), ReadEvery,
+                        2 * system.Settings.Config.GetTimeSpan("akka.cluster.pub-sub.gossip-interval", TimeSpan.FromSeconds(1))),
                     "calendar-follower");
                 Akka.Cluster.Cluster.Get(system).Subscribe(follower, ClusterEvent.SubscriptionInitialStateMode.InitialStateAsSnapshot,
                     typeof(ClusterEvent.MemberUp));

@@ -17,7 +17,7 @@ public sealed class CatalogFollowerOnClusterSpecs() : Akka.TestKit.Xunit2.TestKi
     {
         var catalog = CreateTestProbe();
         var follower = Sys.ActorOf(CatalogFollower.Props(
-            new CatalogMirror(new CalendarRegistry(LabDay.Default, [LabDay.Lab])), CreateTestProbe().Ref, catalog.Ref, TimeSpan.FromMinutes(10)));
+            new CatalogMirror(new CalendarRegistry(LabDay.Default, [LabDay.Lab])), CreateTestProbe().Ref, catalog.Ref, TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(10)));
         catalog.ExpectMsg<ReadCatalogView>();
         var cluster = Akka.Cluster.Cluster.Get(Sys);
         cluster.Subscribe(follower, ClusterEvent.SubscriptionInitialStateMode.InitialStateAsSnapshot, typeof(ClusterEvent.MemberUp));
