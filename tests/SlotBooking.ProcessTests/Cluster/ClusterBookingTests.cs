@@ -20,6 +20,9 @@ public sealed class ClusterBookingTests(ClusterFixture cluster, ITestOutputHelpe
         await booker.MakeFreeAsync(slot);
         await using var onB = await BoardWatcher.ConnectAsync(cluster.B);
         await using var onC = await BoardWatcher.ConnectAsync(cluster.C);
+        // A watcher that connects just after the cancel may first be shown the earlier booking (the board hears of the
+        // cancel from its slot, on another node, a moment after the canceller's answer): wait until both show it free.
+        await WaitUntilFreeAsync([onB, onC], slot);
 
         await booker.Client.BookAsync(slot);
         var answer = await booker.AnswerAsync("booking_response", AnswerTimeout);
@@ -45,6 +48,7 @@ public sealed class ClusterBookingTests(ClusterFixture cluster, ITestOutputHelpe
         try
         {
             await clients[0].MakeFreeAsync(slot);
+            await WaitUntilFreeAsync(clients, slot);
 
             await Task.WhenAll(clients.Select(c => c.Client.BookAsync(slot)));
             var answers = await Task.WhenAll(clients.Select(c => c.AnswerAsync("booking_response", AnswerTimeout)));
@@ -72,6 +76,17 @@ public sealed class ClusterBookingTests(ClusterFixture cluster, ITestOutputHelpe
         {
             foreach (var client in clients) await client.DisposeAsync();
         }
+    }
+
+    private static async Task WaitUntilFreeAsync(IReadOnlyList<BoardWatcher> watchers, int slot)
+    {
+        var stale = new List<string>();
+        await Task.WhenAll(watchers.Select(async w =>
+        {
+            if (!await w.WaitForBoardAsync(b => !b.Single(s => s.Id == slot).IsBooked, ConvergeTimeout))
+                lock (stale) stale.Add($"{w.Node.Name}: {BoardWatcher.Describe(w.Board.SingleOrDefault(s => s.Id == slot))}");
+        }));
+        Assert.True(stale.Count == 0, $"watchers not showing slot {slot} free {ConvergeTimeout.TotalSeconds:F0} s after it was cancelled: {string.Join("; ", stale)}");
     }
 
     public Task DisposeAsync()
