@@ -20,7 +20,6 @@ namespace SlotBooking.Actors.Serialization;
 /// </summary>
 public sealed class CatalogMessageSerializer(ExtendedActorSystem system) : SerializerWithStringManifest(system)
 {
-    // 4207-4209 are left to the accounts/owners/limits branch, which is adding serializers at the same time.
     public const int Id = 4_207;
 
     public const string CreateCalendarV1 = "create-calendar/v1";
