@@ -2,13 +2,16 @@ namespace SlotBooking.Client.Fanout;
 
 /// <summary>
 /// One change being watched for: the state every listener must see, and when the first and the last one
-/// saw it. Listeners report from their own tasks; the last report completes <see cref="AllSeen"/>.
+/// saw it. Listeners report from their own tasks; the last report completes <see cref="AllSeen"/>. Reports may arrive
+/// in another order than their timestamps (a listener's task can be paused between reading the clock and reporting),
+/// so the first is the earliest timestamp and the last the latest, not the first and last to report.
 /// </summary>
 public sealed class ChangeRound(int number, bool expectBooked, int listeners)
 {
     private readonly TaskCompletionSource<long> _allSeen = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _remaining = listeners;
-    private long _firstSeenAt;
+    private long _firstSeenAt = long.MaxValue;
+    private long _lastSeenAt = long.MinValue;
 
     public int Number { get; } = number;
 
@@ -23,8 +26,21 @@ public sealed class ChangeRound(int number, bool expectBooked, int listeners)
 
     public void Seen(long timestamp)
     {
-        Interlocked.CompareExchange(ref _firstSeenAt, timestamp, 0);
-        if (Interlocked.Decrement(ref _remaining) == 0) _allSeen.TrySetResult(timestamp);
+        Lower(ref _firstSeenAt, timestamp);
+        Raise(ref _lastSeenAt, timestamp);
+        if (Interlocked.Decrement(ref _remaining) == 0) _allSeen.TrySetResult(Interlocked.Read(ref _lastSeenAt));
+    }
+
+    private static void Lower(ref long field, long value)
+    {
+        for (var seen = Interlocked.Read(ref field); value < seen; seen = Interlocked.Read(ref field))
+            if (Interlocked.CompareExchange(ref field, value, seen) == seen) return;
+    }
+
+    private static void Raise(ref long field, long value)
+    {
+        for (var seen = Interlocked.Read(ref field); value > seen; seen = Interlocked.Read(ref field))
+            if (Interlocked.CompareExchange(ref field, value, seen) == seen) return;
     }
 }
 
