@@ -1,5 +1,4 @@
 using Akka.Cluster.Hosting;
-using Akka.Cluster.Sharding;
 using Akka.Hosting;
 using Microsoft.Extensions.Options;
 using SlotBooking.Actors.Accounts;
@@ -56,14 +55,7 @@ public static class ServiceSharding
         akka.WithShardRegion<AccountActor>(EntityTypes.Account,
             entityId => AccountActor.Props(entityId, settings),
             EntityTypes.AccountExtractor(shards),
-            new ShardOptions
-            {
-                StateStoreMode = StateStoreMode.DData,
-                RememberEntities = false,
-                ShouldPassivateIdleEntities = true,
-                PassivateIdleEntityAfter = settings.IdleTimeout,
-                HandOffStopMessage = StopAccount.Instance,
-            });
+            EntityShardOptions.PassivatedWhenIdle(settings.IdleTimeout, StopAccount.Instance));
 
     private static AkkaConfigurationBuilder WithSignInLimitRegion(this AkkaConfigurationBuilder akka, SignInLimitSettings settings, int shards) =>
         akka.WithShardRegion<SignInLimitActor>(EntityTypes.SignInLimit,
@@ -71,15 +63,8 @@ public static class ServiceSharding
                 SignInLimitKeys.KindOf(entityId) ?? throw new ArgumentException($"'{entityId}' names no sign-in limit", nameof(entityId)),
                 settings),
             EntityTypes.SignInLimitExtractor(shards),
-            new ShardOptions
-            {
-                StateStoreMode = StateStoreMode.DData,
-                RememberEntities = false,
-                // A failure slides out of its window at most a window after it was counted, and a count is always a message:
-                // idle for a window, an entity holds nothing, so this passivation forgets nothing. What an anonymous caller
-                // can make a node hold is bounded by the keys used within one window.
-                ShouldPassivateIdleEntities = true,
-                PassivateIdleEntityAfter = settings.Window,
-                HandOffStopMessage = StopSignInLimit.Instance,
-            });
+            // A failure slides out of its window at most a window after it was counted, and a count is always a message:
+            // idle for a window, an entity holds nothing, so this passivation forgets nothing. What an anonymous caller
+            // can make a node hold is bounded by the keys used within one window.
+            EntityShardOptions.PassivatedWhenIdle(settings.Window, StopSignInLimit.Instance));
 }

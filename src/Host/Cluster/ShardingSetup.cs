@@ -1,6 +1,5 @@
 using Akka.Actor;
 using Akka.Cluster.Hosting;
-using Akka.Cluster.Sharding;
 using Akka.Hosting;
 using Microsoft.Extensions.Options;
 using SlotBooking.Actors.Board;
@@ -49,15 +48,8 @@ public static class ShardingSetup
                         ?? throw new ArgumentException($"'{entityId}' names no slot of a known calendar", nameof(entityId)),
                     settings, registry.Get<BoardActor>()),
                 EntityTypes.SlotExtractor(shards),
-                new ShardOptions
-                {
-                    StateStoreMode = StateStoreMode.DData,
-                    RememberEntities = false,
-                    // Only messages through sharding count as activity: a slot's commands and reads all come that way.
-                    ShouldPassivateIdleEntities = true,
-                    PassivateIdleEntityAfter = settings.IdleTimeout,
-                    HandOffStopMessage = StopSlot.Instance,
-                })
+                // Only messages through sharding count as activity: a slot's commands and reads all come that way.
+                EntityShardOptions.PassivatedWhenIdle(settings.IdleTimeout, StopSlot.Instance))
             .WithShardRegion<BoardActor>(EntityTypes.Board,
                 (system, registry, _) => entityId =>
                 {
@@ -67,13 +59,7 @@ public static class ShardingSetup
                     return BoardActor.Props(key, CalendarLookup.For(system).Find(key.Calendar), settings, peers);
                 },
                 EntityTypes.BoardExtractor(shards),
-                new ShardOptions
-                {
-                    StateStoreMode = StateStoreMode.DData,
-                    RememberEntities = false,
-                    // Days passivate themselves when idle (their slots' reports count as activity too); the default board never does.
-                    ShouldPassivateIdleEntities = false,
-                    HandOffStopMessage = BoardActor.Stop,
-                });
+                // Days passivate themselves when idle (their slots' reports count as activity too); the default board never does.
+                EntityShardOptions.PassivatingThemselves(BoardActor.Stop));
     }
 }
