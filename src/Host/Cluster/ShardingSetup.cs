@@ -43,10 +43,14 @@ public static class ShardingSetup
             .WithCustomSerializer("shard-messages", ShardMessageSerializer.BoundTypes, system => new ShardMessageSerializer(system))
             .WithShardRegion<SlotActor>(EntityTypes.Slot,
                 // The peers are looked up when an entity starts: each region is registered after the other's factory is made.
-                (system, registry, _) => entityId => SlotActor.Props(
-                    SlotIdentity.FromEntityId(entityId, CalendarLookup.For(system).Find)
-                        ?? throw new ArgumentException($"'{entityId}' names no slot of a known calendar", nameof(entityId)),
-                    settings, registry.Get<BoardActor>()),
+                (system, registry, _) => entityId =>
+                {
+                    if (SlotIdentity.FromEntityId(entityId, CalendarLookup.For(system).Find) is { } identity)
+                        return SlotActor.Props(identity, settings, registry.Get<BoardActor>());
+                    // A calendar this node's registry does not hold yet (created through another node a moment ago).
+                    if (SlotIdentity.TryParse(entityId, out var address)) return UnknownCalendarSlot.Props(address.CalendarId);
+                    throw new ArgumentException($"'{entityId}' names no slot", nameof(entityId));
+                },
                 EntityTypes.SlotExtractor(shards),
                 // Only messages through sharding count as activity: a slot's commands and reads all come that way.
                 EntityShardOptions.PassivatedWhenIdle(settings.IdleTimeout, StopSlot.Instance))
